@@ -1,0 +1,87 @@
+"""A spaCy tokenizer that holds its own ``jieba.Tokenizer``.
+
+spaCy's built-in Chinese segmenter uses jieba's global tokenizer, which cannot be pickled for
+multi-process work; this one can (it pickles as its user words and rebuilds the jieba tokenizer
+on load).  User words get explicit frequencies, so segmentation does not depend on what else was
+loaded.  jieba's cache lives in a folder the project controls (``ZHDOC_CACHE_DIR`` or
+``~/.cache/zhdoc``), not in the world-writable /tmp.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import os
+from pathlib import Path
+
+import jieba
+import spacy
+from spacy.tokens import Doc
+from spacy.util import registry
+
+jieba.setLogLevel(logging.WARNING)
+
+
+def cache_dir() -> Path:
+    d = Path(os.environ.get("ZHDOC_CACHE_DIR") or Path.home() / ".cache" / "zhdoc")
+    d.mkdir(parents=True, exist_ok=True)
+    return d
+
+
+def new_jieba(user_words: tuple[tuple[str, int], ...] = ()) -> jieba.Tokenizer:
+    tok = jieba.Tokenizer()
+    tok.tmp_dir = str(cache_dir())
+    tok.cache_file = "jieba.cache"
+    tok.initialize()
+    for word, freq in user_words:
+        tok.add_word(word, freq=freq)
+    return tok
+
+
+@functools.cache
+def _base_jieba() -> jieba.Tokenizer:
+    return new_jieba()
+
+
+def dictionary_freq() -> dict[str, int]:
+    """jieba's word frequencies (its default dictionary)."""
+    return _base_jieba().FREQ
+
+
+class JiebaTokenizer:
+    def __init__(self, vocab, user_words=()):
+        self.vocab = vocab
+        self.user_words = tuple((w, int(f)) for w, f in user_words)
+        self._jieba = new_jieba(self.user_words)
+
+    def __call__(self, text: str) -> Doc:
+        words = [w for w in self._jieba.cut(text, HMM=True) if w]
+        return Doc(self.vocab, words=words, spaces=[False] * len(words))
+
+    def __reduce__(self):
+        return (JiebaTokenizer, (self.vocab, self.user_words))
+
+    def to_bytes(self, **kwargs) -> bytes:
+        return json.dumps(self.user_words, ensure_ascii=False).encode("utf-8")
+
+    def from_bytes(self, data: bytes, **kwargs) -> "JiebaTokenizer":
+        self.__init__(self.vocab, [tuple(x) for x in json.loads(data.decode("utf-8"))])
+        return self
+
+    def to_disk(self, path, **kwargs) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "user_words.json").write_bytes(self.to_bytes())
+
+    def from_disk(self, path, **kwargs) -> "JiebaTokenizer":
+        return self.from_bytes((Path(path) / "user_words.json").read_bytes())
+
+
+@registry.tokenizers("zhdoc.JiebaTokenizer.v1")
+def create_jieba_tokenizer(use_lexicon: bool = True):
+    def make(nlp):
+        from .lexicon import user_words
+
+        return JiebaTokenizer(nlp.vocab, user_words() if use_lexicon else ())
+
+    return make

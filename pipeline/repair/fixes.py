@@ -1,0 +1,136 @@
+"""The repairs, each a small pure function ``text -> list[Edit]`` with a name and a docstring.
+
+A fix only proposes edits; :func:`pipeline.repair.run_fixes` applies them through the offset map
+and records each one (kind, before, after, raw positions), like ftfy's ``fix_and_explain``.
+Fixes never add or remove line breaks, so line ``i`` stays line ``i`` through repair (the HTML
+hints are aligned with lines).
+"""
+from __future__ import annotations
+
+import re
+
+from ..offsets import Edit
+from ..text.chars import CJK_PUNCT, is_han
+
+# -- invisible characters and whitespace --------------------------------------------------------
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_ODD_SPACE = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\t\x0b\x0c]")
+_CR = re.compile(r"\r\n?")
+_LINE_EDGE_WS = re.compile(r"^[ \u3000]+|[ \u3000]+$", re.M)
+_MULTI_SPACE = re.compile(r"(?<=\S) {2,}(?=\S)")
+
+
+def invisible_chars(text: str) -> list[Edit]:
+    """Remove zero-width characters, soft hyphens, direction marks and BOMs inside the text."""
+    return [Edit(m.start(), m.end(), "", "invisible_char") for m in _INVISIBLE.finditer(text)]
+
+
+def whitespace(text: str) -> list[Edit]:
+    """CR/CRLF become LF; odd spaces (NBSP, thin, tab) become a space; lines are stripped of
+    leading/trailing spaces and ideographic indentation; runs of spaces become one."""
+    edits = [Edit(m.start(), m.end(), "\n", "newline") for m in _CR.finditer(text)]
+    edits += [Edit(m.start(), m.end(), " ", "odd_space") for m in _ODD_SPACE.finditer(text)]
+    return _dedupe(edits)
+
+
+def strip_lines(text: str) -> list[Edit]:
+    """Leading/trailing spaces and ideographic indentation of each line; inner runs of spaces."""
+    edits = [Edit(m.start(), m.end(), "", "strip") for m in _LINE_EDGE_WS.finditer(text) if m.end() > m.start()]
+    edits += [Edit(m.start(), m.end(), " ", "space_run") for m in _MULTI_SPACE.finditer(text)]
+    return _dedupe(edits)
+
+
+# -- width ----------------------------------------------------------------------------------------
+_FULLWIDTH_ALNUM = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
+
+
+def width(text: str) -> list[Edit]:
+    """Full-width ASCII letters and digits (Ａ１) become half-width; punctuation keeps its width."""
+    return [
+        Edit(m.start(), m.end(), "".join(chr(ord(c) - 0xFEE0) for c in m.group()), "width")
+        for m in _FULLWIDTH_ALNUM.finditer(text)
+    ]
+
+
+# -- punctuation ----------------------------------------------------------------------------------
+FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
+_PROTECT = re.compile(
+    r"(?:https?|ftp)://\S+|www\.[\w.-]+\S*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\d{1,2}:\d{2}(?::\d{2})?"
+    r"|\d+(?:[.,:]\d+)+|`[^`\n]*`",
+)
+_HALF = re.compile(r"[,:;?!]")
+_PARENS = re.compile(r"\(([^()\n]{0,80})\)")
+
+
+def _neighbour(text: str, i: int, step: int) -> str:
+    j = i + step
+    while 0 <= j < len(text) and text[j] == " ":
+        j += step
+    return text[j] if 0 <= j < len(text) else ""
+
+
+def punctuation(text: str) -> list[Edit]:
+    """Half-width , : ; ? ! and () inside Chinese text become full-width.
+
+    A mark is Chinese when the character before it is Han or Chinese punctuation (or, for a mark
+    at the start of a clause, the one after it is).  Numbers (1,000 / 1.1 / 23:11), times, URLs,
+    e-mail addresses and code spans are left alone.  Parentheses change only when what they hold
+    or what precedes them is Chinese.
+    """
+    protected = [(m.start(), m.end()) for m in _PROTECT.finditer(text)]
+
+    def is_protected(i: int) -> bool:
+        return any(a <= i < b for a, b in protected)
+
+    edits: list[Edit] = []
+    for m in _HALF.finditer(text):
+        i = m.start()
+        if is_protected(i):
+            continue
+        before, after = _neighbour(text, i, -1), _neighbour(text, i, 1)
+        if before.isdigit() and after.isdigit():
+            continue
+        if (before and (is_han(before) or before in CJK_PUNCT)) or (
+            after and is_han(after) and (not before or not before.isascii())
+        ):
+            edits.append(Edit(i, i + 1, FULL[m.group()], "punctuation"))
+    for m in _PARENS.finditer(text):
+        if is_protected(m.start()):
+            continue
+        inner, before = m.group(1), _neighbour(text, m.start(), -1)
+        if any(is_han(c) for c in inner) or (before and is_han(before) and not inner.isascii()):
+            edits.append(Edit(m.start(), m.start() + 1, "（", "punctuation"))
+            edits.append(Edit(m.end() - 1, m.end(), "）", "punctuation"))
+    return _dedupe(edits)
+
+
+# -- stray spaces (suspected deleted words) -------------------------------------------------------
+_SENTENCE_PUNCT = re.compile("[，。；！？]")
+_STRAY = re.compile(r"(?<=\S) +(?=\S)")
+
+
+def stray_space_edits(text: str) -> list[Edit]:
+    """A space between two Chinese characters (or a Han character and Chinese punctuation) in a
+    sentence-like line is where the source site removed a word: the space goes, a gap is
+    reported.  Lines without sentence punctuation (bylines, tag lists, menus) keep their spaces."""
+    edits: list[Edit] = []
+    pos = 0
+    for line in text.split("\n"):
+        if _SENTENCE_PUNCT.search(line):
+            for m in _STRAY.finditer(line):
+                a, b = line[m.start() - 1], line[m.end()]
+                if (is_han(a) or a in CJK_PUNCT) and (is_han(b) or b in CJK_PUNCT) and (is_han(a) or is_han(b)):
+                    edits.append(Edit(pos + m.start(), pos + m.end(), "", "stray_space"))
+        pos += len(line) + 1
+    return edits
+
+
+def _dedupe(edits: list[Edit]) -> list[Edit]:
+    """Sort and drop edits overlapping an earlier one (first proposal wins)."""
+    out: list[Edit] = []
+    last = -1
+    for e in sorted(edits, key=lambda e: (e.start, e.end)):
+        if e.start >= last or e.start == e.end == last:
+            out.append(e)
+            last = max(last, e.end)
+    return out

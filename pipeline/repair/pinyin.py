@@ -1,0 +1,96 @@
+"""Inline pinyin glosses: ``消費(fèi)``, ``關（ɡuān）``, ``关(guan1)``, ``消費(xiāofèi)``.
+
+A parenthesis after Han characters is a gloss only when its content spells readings of those very
+characters (checked with pypinyin's heteronym dictionary, traditional characters included):
+
+* strong evidence: a toned reading (marks or digits) of the characters -> always removed;
+* weak evidence: a toneless reading -> removed only when the document also has strong glosses.
+
+So ``北京(Beijing)``, ``艾滋病(AIDS)``, ``选项(A)`` and ``价格(元)`` stay: their contents are not
+readings of the characters before them.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+from pypinyin import Style, pinyin
+
+from ..offsets import Edit
+
+_LETTERS = "a-zA-ZāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüÜêÊɑɡńňǹḿ"
+_GLOSS = re.compile(
+    rf"([\u3400-\u9fff]{{1,8}})([(（])\s*([{_LETTERS}]{{1,40}}[1-5]?(?:[\s'’·-]?[{_LETTERS}]{{1,8}}[1-5]?){{0,7}})\s*([)）])"
+)
+_TONE_MARKS = set("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ")
+
+
+def _fold(s: str) -> str:
+    """Lower-case, ɡ→g, ɑ→a, ü→v-neutral form, separators removed."""
+    s = s.lower().replace("ɡ", "g").replace("ɑ", "a").replace("ü", "v").replace("ǖ", "ǖ")
+    return re.sub(r"[\s'’·-]", "", s)
+
+
+def _toneless(s: str) -> str:
+    d = unicodedata.normalize("NFD", s)
+    d = "".join(c for c in d if unicodedata.category(c) != "Mn")
+    return unicodedata.normalize("NFC", d).replace("ü", "v")
+
+
+@functools.lru_cache(maxsize=65536)
+def readings(ch: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(tone-marked, tone-digit, toneless) readings of one character."""
+    marks = pinyin(ch, style=Style.TONE, heteronym=True, errors="ignore")
+    digits = pinyin(ch, style=Style.TONE3, heteronym=True, errors="ignore", neutral_tone_with_five=True)
+    m = frozenset(_fold(r) for r in (marks[0] if marks else []))
+    d = frozenset(_fold(r) for r in (digits[0] if digits else []))
+    plain = frozenset(_toneless(r) for r in m) | frozenset(re.sub(r"\d", "", r) for r in d)
+    return m, d, plain
+
+
+def _spell(chars: str, gloss: str, kind: int) -> bool:
+    """Can ``gloss`` be split into one reading (of sort ``kind``) per character of ``chars``?"""
+    if not chars:
+        return not gloss
+    for r in readings(chars[0])[kind]:
+        if r and gloss.startswith(r) and _spell(chars[1:], gloss[len(r):], kind):
+            return True
+    return False
+
+
+def match_gloss(han: str, gloss: str) -> tuple[int, str] | None:
+    """(number of glossed characters at the end of ``han``, "strong"|"weak") or None."""
+    if gloss != gloss.lower() and not re.search(r"[1-5]", gloss) and not any(c in _TONE_MARKS for c in gloss.lower()):
+        return None  # capitalised romanisation (北京(Beijing)) is a translation, not a gloss
+    g = _fold(gloss)
+    toned = any(c in _TONE_MARKS for c in g)
+    digits = bool(re.search(r"[1-5]", g))
+    for k in range(1, len(han) + 1):
+        chars = han[-k:]
+        if toned and _spell(chars, g, 0):
+            return k, "strong"
+        if digits and _spell(chars, g, 1):
+            return k, "strong"
+        if not toned and not digits and _spell(chars, g, 2):
+            return k, "weak"
+    return None
+
+
+def find_glosses(text: str) -> list[tuple[Edit, str]]:
+    """All gloss candidates with their evidence; edits delete the bracketed reading."""
+    out = []
+    for m in _GLOSS.finditer(text):
+        hit = match_gloss(m.group(1), m.group(3))
+        if hit:
+            out.append((Edit(m.start(2), m.end(4), "", "pinyin_gloss", hit[1]), hit[1]))
+    return out
+
+
+def pinyin_glosses(text: str) -> list[Edit]:
+    """Remove inline pinyin glosses: strong ones always, weak ones when strong ones are present."""
+    if "(" not in text and "（" not in text:
+        return []
+    found = find_glosses(text)
+    has_strong = any(ev == "strong" for _, ev in found)
+    return [e for e, ev in found if ev == "strong" or has_strong]

@@ -1,0 +1,107 @@
+"""Run documents through the stages; a failing stage becomes an error value, never a crash."""
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Union
+
+from .config import Config
+from .document import Document
+from .stages.boilerplate import boilerplate
+from .stages.decode import decode
+from .stages.outline import outline
+from .stages.repair import repair
+from .stages.tag import tag
+
+Stage = Callable[[Document, Config], Document]
+STAGES: dict[str, Stage] = {"decode": decode, "repair": repair, "boilerplate": boilerplate,
+                            "outline": outline, "tag": tag}
+Source = Union[bytes, str, os.PathLike]
+
+
+def load(source: Source, *, name: str | None = None, url: str | None = None) -> Document:
+    """A document not yet decoded: from a path, from bytes, or from text (a str that is not a path)."""
+    path = None
+    if isinstance(source, os.PathLike) or (isinstance(source, str) and "\n" not in source
+                                           and len(source) < 4096 and Path(source).is_file()):
+        path = Path(source)
+        data = path.read_bytes()
+        raw = ""
+    elif isinstance(source, bytes):
+        data, raw = source, ""
+    elif isinstance(source, str):
+        data, raw = None, source
+    else:
+        raise TypeError(f"process() takes bytes, str or a path, not {type(source).__name__}")
+    digest = hashlib.sha256(data if data is not None else raw.encode("utf-8")).hexdigest()
+    src = {"path": name or (str(path) if path else None), "sha256": digest,
+           "bytes": len(data) if data is not None else len(raw.encode("utf-8")),
+           "encoding": None, "format": None}
+    if url:
+        src["url"] = url
+    return Document(id=digest[:16], source=src, data=data, raw=raw)
+
+
+def run(doc: Document, config: Config | None = None) -> Document:
+    config = config or Config()
+    for name in config.stages:
+        if doc.tracked is None and name != "decode":
+            break  # nothing to work on: decoding failed
+        t0 = time.perf_counter()
+        try:
+            doc = STAGES[name](doc, config)
+        except Exception as exc:  # noqa: BLE001 - the point is to keep the batch going
+            doc = doc.evolve(errors=doc.errors + [{"stage": name, "type": type(exc).__name__, "message": str(exc)[:500]}])
+        doc.timings[name] = doc.timings.get(name, 0.0) + time.perf_counter() - t0
+    doc.meta.pop("_head", None)
+    doc.data = None
+    return doc
+
+
+def process(source: Source, config: Config | None = None, **kw) -> Document:
+    """Process one article (bytes, text, or a path) and return the document."""
+    try:
+        doc = load(source, **kw)
+    except (OSError, TypeError) as exc:
+        if isinstance(exc, TypeError):
+            raise
+        doc = Document(id="", source={"path": str(source), "sha256": None, "bytes": 0, "encoding": None, "format": None},
+                       errors=[{"stage": "load", "type": type(exc).__name__, "message": str(exc)}])
+        return doc
+    return run(doc, config)
+
+
+def warm_up(config: Config | None = None) -> None:
+    """Load models once (jieba, spaCy pipeline, OpenCC) so the first document is not slow."""
+    process("预热：隨著消費(fèi)金融，电话催收。", config)
+
+
+_worker_config: Config | None = None
+
+
+def _init_worker(config_dict: dict) -> None:
+    global _worker_config
+    _worker_config = Config.from_dict(config_dict)
+    warm_up(_worker_config)
+
+
+def _work(source: Source) -> Document:
+    return process(source, _worker_config)
+
+
+def process_many(sources: Iterable[Source], config: Config | None = None, workers: int = 1,
+                 chunksize: int = 4) -> Iterator[Document]:
+    """Process many sources; results come back in input order."""
+    config = config or Config()
+    if workers <= 1:
+        for s in sources:
+            yield process(s, config)
+        return
+    import multiprocessing as mp
+
+    with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn"),
+                             initializer=_init_worker, initargs=(config.to_dict(),)) as pool:
+        yield from pool.map(_work, sources, chunksize=chunksize)

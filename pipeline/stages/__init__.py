@@ -1,0 +1,1 @@
+"""The stages, in order. Each is ``stage(doc, config) -> doc``."""

@@ -1,0 +1,114 @@
+"""Stage 2: repair the decoded text and record every change (like ftfy's fix_and_explain).
+
+Fixes run in the order of ``Config.fixes``; each proposes edits on the text left by the previous
+one, the edits are applied through the offset map, and each becomes a record
+``{kind, before, after, raw_start, raw_end}``.  Suspected gaps are reported, and filled only when
+``Config.fill_gaps`` asks for it.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from ..document import Document
+from ..offsets import Edit, TrackedText
+from ..pii import PLACEHOLDER, find_personal_data, mask
+from ..repair import fixes, gaps
+from ..repair.mojibake import mojibake
+from ..repair.pinyin import pinyin_glosses
+from ..repair.script import script
+
+
+def _whitespace(text: str) -> list[Edit]:
+    return fixes.whitespace(text)
+
+
+def _personal_data(text: str) -> list[Edit]:
+    return [Edit(s, e, PLACEHOLDER[k], "redact_" + k) for s, e, k in find_personal_data(text)]
+
+
+FIXES: dict[str, Callable[[str], list[Edit]]] = {
+    "invisible_chars": fixes.invisible_chars,
+    "whitespace": _whitespace,
+    "mojibake": mojibake,
+    "pinyin_glosses": pinyin_glosses,
+    "script": script,
+    "width": fixes.width,
+    "punctuation": fixes.punctuation,
+    "stray_spaces": fixes.stray_space_edits,
+    "personal_data": _personal_data,
+}
+# fixes that run again after others (stripping lines once glosses and mojibake are gone)
+_AFTER = {"whitespace": fixes.strip_lines}
+
+
+def _record(tracked: TrackedText, edit: Edit, before: str) -> dict:
+    rs, re_ = tracked.raw_span(edit.start, edit.end)
+    if edit.kind.startswith("redact_"):
+        before = mask(before)
+    rec = {"kind": edit.kind, "before": before, "after": edit.new, "raw_start": rs, "raw_end": re_}
+    if edit.detail:
+        rec["detail"] = edit.detail
+    return rec
+
+
+def apply_fix(tracked: TrackedText, edits: list[Edit], repairs: list[dict]) -> TrackedText:
+    edits = fixes._dedupe(edits)
+    repairs.extend(_record(tracked, e, tracked.text[e.start:e.end]) for e in edits)
+    return tracked.apply(edits)
+
+
+def run_fixes(tracked: TrackedText, config) -> tuple[TrackedText, list[dict], list[dict]]:
+    """Apply the configured fixes; return (text, repair records, gap records)."""
+    repairs: list[dict] = []
+    gap_records: list[dict] = []
+    for name in config.fixes:
+        if name == "script" and config.script == "source":
+            continue
+        if name == "personal_data" and config.keep_personal_data:
+            continue
+        edits = FIXES[name](tracked.text)
+        if name == "stray_spaces":
+            # a removed space marks a gap: remember where, suggest after all fixes ran
+            gap_records.extend({"raw_start": r[0], "raw_end": r[1], "reason": "stray_space"}
+                               for r in (tracked.raw_span(e.start, e.end) for e in edits))
+        tracked = apply_fix(tracked, edits, repairs)
+        if name in _AFTER:
+            tracked = apply_fix(tracked, _AFTER[name](tracked.text), repairs)
+    return tracked, repairs, gap_records
+
+
+def find_gaps(tracked: TrackedText, spaced: list[dict]) -> list[dict]:
+    text = tracked.text
+    out = []
+    for g in spaced:
+        pos = tracked.clean_pos(g["raw_end"])
+        word, conf = gaps.suggest(text, pos)
+        out.append(dict(g, suggestion=word, confidence=max(conf, 0.5) if word else 0.5))
+    seen = {tracked.clean_pos(g["raw_end"]) for g in spaced}
+    for g in gaps.detect(text):
+        if g["pos"] in seen:
+            continue
+        word, conf = gaps.suggest(text, g["pos"])
+        rs, _ = tracked.raw_span(g["pos"], g["pos"])
+        out.append({"raw_start": rs, "raw_end": rs, "reason": g["reason"],
+                    "suggestion": g["suggestion"] or word, "confidence": g["confidence"]})
+    out.sort(key=lambda g: g["raw_start"])
+    return out
+
+
+def fill(tracked: TrackedText, gap_records: list[dict], repairs: list[dict]) -> TrackedText:
+    edits = []
+    for g in gap_records:
+        if g.get("suggestion"):
+            pos = tracked.clean_pos(g["raw_end"])
+            edits.append(Edit(pos, pos, g["suggestion"], "gap_fill"))
+            g["filled"] = True
+    return apply_fix(tracked, edits, repairs)
+
+
+def repair(doc: Document, config) -> Document:
+    tracked, repairs, spaced = run_fixes(doc.tracked, config)
+    gap_records = find_gaps(tracked, spaced)
+    if config.fill_gaps:
+        tracked = fill(tracked, gap_records, repairs)
+    return doc.evolve(tracked=tracked, repairs=doc.repairs + repairs, gaps=doc.gaps + gap_records)

@@ -1,0 +1,1 @@
+"""Character-level helpers shared by the stages."""
