@@ -3,31 +3,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
+import re
 import sys
 from pathlib import Path
 
 from . import __version__
 from .config import Config
-
-INPUT_SUFFIXES = (".html", ".htm", ".txt", ".shtml", ".xhtml")
-
-
-def iter_inputs(paths: list[str]) -> list[tuple[Path, Path]]:
-    """(file, output path relative to OUTDIR) for every input file, folders walked recursively."""
-    out: list[tuple[Path, Path]] = []
-    for p in paths:
-        path = Path(p)
-        if path.is_dir():
-            for f in sorted(path.rglob("*")):
-                if f.is_file() and f.suffix.lower() in INPUT_SUFFIXES:
-                    out.append((f, f.relative_to(path)))
-        elif path.is_file():
-            out.append((path, Path(path.name)))
-        else:
-            raise FileNotFoundError(f"no such file or folder: {p}")
-    return out
-
 
 def _config(args) -> Config:
     cfg = Config()
@@ -43,38 +24,31 @@ def _config(args) -> Config:
     return cfg.without(*skip) if skip else cfg
 
 
-def write_atomic(path: Path, data: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
-    tmp.write_text(data, encoding="utf-8")
-    os.replace(tmp, path)
+def _shard(value: str) -> tuple[int, int]:
+    m = re.fullmatch(r"(\d+)/(\d+)", value)
+    if not m or not 1 <= int(m.group(1)) <= int(m.group(2)):
+        raise argparse.ArgumentTypeError("--shard takes I/N with 1 <= I <= N, e.g. 2/8")
+    return int(m.group(1)), int(m.group(2))
 
 
 def cmd_run(args) -> int:
-    from tqdm import tqdm
+    from .batch import run_batch
 
-    from .runner import process_many
-
-    config = _config(args)
+    if not args.output and not args.jsonl:
+        print("zhdoc: give -o OUTDIR or --jsonl FILE", file=sys.stderr)
+        return 2
     try:
-        inputs = iter_inputs(args.inputs)
+        s = run_batch(args.inputs, args.output, _config(args), workers=args.workers, engine=args.engine,
+                      scheduler=args.scheduler, shard=args.shard, force=args.force, jsonl=args.jsonl,
+                      time_limit=args.time_limit or None, follow_symlinks=args.follow_symlinks,
+                      text_field=args.text_field, id_field=args.id_field, progress=not args.quiet)
     except FileNotFoundError as exc:
         print(f"zhdoc: {exc}", file=sys.stderr)
         return 2
-    outdir = Path(args.output)
-    failed = 0
-    bar = tqdm(total=len(inputs), unit="doc", disable=args.quiet or not sys.stderr.isatty(), file=sys.stderr)
-    for (src, rel), doc in zip(inputs, process_many([str(s) for s, _ in inputs], config, workers=args.workers)):
-        write_atomic(outdir / rel.with_name(rel.name + ".json"), doc.to_json() + "\n")
-        if doc.errors:
-            failed += 1
-            for e in doc.errors:
-                print(f"zhdoc: {src}: {e['stage']}: {e['type']}: {e['message']}", file=sys.stderr)
-        bar.update(1)
-    bar.close()
-    if not args.quiet:
-        print(f"zhdoc: {len(inputs)} documents, {len(inputs) - failed} ok, {failed} with errors -> {outdir}", file=sys.stderr)
-    return 1 if failed else 0
+    where = args.jsonl or args.output
+    print(f"zhdoc: {s.total} documents: {s.done} ok, {s.failed} with errors, {s.skipped} up to date -> {where}",
+          file=sys.stderr)
+    return 1 if s.failed else 0
 
 
 def _load_doc(path: str, config: Config) -> dict:
@@ -118,12 +92,25 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("--fill-gaps", action="store_true", help="insert suggested words at suspected gaps")
         sp.add_argument("--skip", nargs="*", metavar="NAME", help="stages or repair fixes to switch off")
 
-    r = sub.add_parser("run", help="process files and folders into one JSON per article",
-                       description="Process .html/.htm/.txt files (folders recursively) into OUTDIR/<relative path>.json.")
-    r.add_argument("inputs", nargs="+", metavar="INPUT", help="files or folders")
-    r.add_argument("-o", "--output", required=True, metavar="OUTDIR")
+    r = sub.add_parser("run", help="process files, folders, JSONL and WARC dumps into one JSON per article",
+                       description="Process .html/.htm/.txt files (folders recursively, globs), '-' (stdin), "
+                                   ".jsonl[.gz] records and .warc[.gz] HTML responses into OUTDIR/<relative path>.json. "
+                                   "Outputs that are up to date (same input hash, zhdoc version and config) are skipped. "
+                                   "Exit code: 0 all ok, 1 some documents failed, 2 usage error.")
+    r.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders, globs, - for stdin")
+    r.add_argument("-o", "--output", metavar="OUTDIR", help="one JSON per document here (plus _run.json, _errors.jsonl)")
+    r.add_argument("--jsonl", metavar="FILE", help="write all documents to one JSON Lines file instead")
     r.add_argument("-w", "--workers", type=int, default=1, help="worker processes (default 1)")
-    r.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
+    r.add_argument("--engine", choices=("local", "dask"), default="local", help="local process pool or Dask")
+    r.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address (default: a LocalCluster)")
+    r.add_argument("--shard", type=_shard, metavar="I/N", help="process only the I-th of N deterministic shards")
+    r.add_argument("--force", action="store_true", help="redo documents whose output is up to date")
+    r.add_argument("--time-limit", type=float, default=120.0, metavar="SECONDS",
+                   help="per-document time limit (default 120; 0 for none)")
+    r.add_argument("--follow-symlinks", action="store_true", help="follow symlinks that leave the input folder")
+    r.add_argument("--text-field", help="JSONL field holding the page (default: html, content, text, body)")
+    r.add_argument("--id-field", help="JSONL field naming the record (default: id, doc_id, url)")
+    r.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     options(r)
     r.set_defaults(func=cmd_run)
 

@@ -47,6 +47,10 @@ def load(source: Source, *, name: str | None = None, url: str | None = None) -> 
 
 def run(doc: Document, config: Config | None = None) -> Document:
     config = config or Config()
+    if (doc.data is not None and not doc.data.strip()) or (doc.data is None and not doc.raw.strip()):
+        doc.errors = doc.errors + [{"stage": "decode", "type": "EmptyInput", "message": "the input is empty"}]
+        doc.data = None
+        return doc
     for name in config.stages:
         if doc.tracked is None and name != "decode":
             break  # nothing to work on: decoding failed

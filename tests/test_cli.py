@@ -19,7 +19,10 @@ def test_run_folder_mirrors_paths(tmp_path):
     out = tmp_path / "out"
     r = zhdoc("run", str(tmp_path / "in"), "-o", str(out), "-q")
     assert r.returncode == 0, r.stderr
-    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.json")) == ["sub/a.txt.json", "sub/b.html.json"]
+    docs = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.json") if not p.name.startswith("_"))
+    assert docs == ["sub/a.txt.json", "sub/b.html.json"]
+    run = json.loads((out / "_run.json").read_text(encoding="utf-8"))
+    assert run["counts"]["total"] == 2 and run["counts"]["processed_ok"] == 2
     doc = json.loads((out / "sub" / "b.html.json").read_text(encoding="utf-8"))
     assert doc["source"]["format"] == "html" and doc["meta"]["title"] == "网页标题"
 
