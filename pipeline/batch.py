@@ -243,6 +243,9 @@ def _init_worker(config_dict: dict, time_limit: float | None) -> None:
 
 
 def _pool_task(task: Task) -> Result:
+    marker = os.environ.get("ZHDOC_TEST_KILL_MARKER")
+    if marker and task.path and marker.encode() in open(task.path, "rb").read(256):
+        os._exit(13)  # test hook: simulate a worker killed by a crash in native code
     return run_task(task, _STATE["config"], _STATE["time_limit"])
 
 
@@ -271,11 +274,55 @@ def execute(tasks: Iterable[Task], config: Config, workers: int = 1, engine: str
         for t in tasks:
             yield run_task(t, config, time_limit)
     else:
-        import multiprocessing as mp
+        yield from _execute_pool(tasks, config, workers, time_limit)
 
-        with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn"),
-                                 initializer=_init_worker, initargs=(config.to_dict(), time_limit)) as pool:
-            yield from ordered(lambda t: pool.submit(_pool_task, t), lambda f: f.result(), tasks, workers * 4)
+
+def _execute_pool(tasks: Iterable[Task], config: Config, workers: int, time_limit) -> Iterator[Result]:
+    """A process pool with a bounded window; a worker that dies (segfault, OOM kill) costs only
+    its document: the pool is rebuilt and the tasks in flight are retried one at a time, so the
+    one that kills a worker again is reported as an error record."""
+    import multiprocessing as mp
+    from collections import deque
+    from concurrent.futures.process import BrokenProcessPool
+
+    def new_pool() -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn"),
+                                   initializer=_init_worker, initargs=(config.to_dict(), time_limit))
+
+    it = iter(tasks)
+    pool = new_pool()
+    pending: deque = deque()
+    try:
+        while True:
+            while len(pending) < workers * 4:
+                t = next(it, None)
+                if t is None:
+                    break
+                pending.append((t, pool.submit(_pool_task, t)))
+            if not pending:
+                return
+            task, fut = pending[0]
+            try:
+                res = fut.result()
+            except BrokenProcessPool:
+                pool.shutdown(wait=True, cancel_futures=True)
+                suspects = [t for t, _ in pending]
+                pending.clear()
+                for t in suspects:  # isolate the culprit: one at a time
+                    pool = new_pool()
+                    try:
+                        yield pool.submit(_pool_task, t).result()
+                    except BrokenProcessPool:
+                        yield Result(t, None, [{"stage": "worker", "type": "WorkerCrashed",
+                                                "message": "the worker process died on this document"}])
+                    finally:
+                        pool.shutdown(wait=True, cancel_futures=True)
+                pool = new_pool()
+                continue
+            pending.popleft()
+            yield res
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _execute_dask(tasks, config: Config, workers: int, scheduler: str | None, time_limit):

@@ -206,3 +206,15 @@ def test_warc_html_responses(tmp_path):
     assert all(out.resolve() in (out / k).resolve().parents for k in docs)
     first = next(d for d in docs.values() if d["source"].get("url", "").endswith("a.html"))
     assert "新闻标题在这里" in first["text"] and first["source"]["encoding"] == "gb18030"
+
+
+def test_a_dying_worker_costs_only_its_document(tmp_path, monkeypatch):
+    """A document that kills its worker process (segfault, OOM) is an error record; the rest finish."""
+    src = make_corpus(tmp_path, 3)
+    (src / "a" / "kill.txt").write_text("ZHDOC_TEST_KILL_WORKER", encoding="utf-8")
+    monkeypatch.setenv("ZHDOC_TEST_KILL_MARKER", "ZHDOC_TEST_KILL_WORKER")
+    out = tmp_path / "out"
+    s = run_batch([str(src)], str(out), Config(), workers=2, progress=False)
+    errors = [json.loads(l) for l in (out / "_errors.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [e["type"] for e in errors] == ["WorkerCrashed"]
+    assert s.done == 4 and len(docs_in(out)) == 4
