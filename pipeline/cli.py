@@ -125,6 +125,14 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("file")
     options(e)
     e.set_defaults(func=cmd_explain)
+
+    from .render import cmd_render  # stdlib-only import: cheap
+    v = sub.add_parser("render", help="write an offline static HTML site (dashboard + one page per document) from zhdoc JSON")
+    v.add_argument("outdir", metavar="OUTDIR", help="folder of zhdoc JSON outputs")
+    v.add_argument("-o", "--output", required=True, metavar="SITE")
+    v.add_argument("-w", "--workers", type=int, default=1, help="worker processes (default 1)")
+    v.add_argument("-q", "--quiet", action="store_true")
+    v.set_defaults(func=cmd_render)
     return p
 
 
