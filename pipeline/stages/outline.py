@@ -19,23 +19,28 @@ CN = "零〇一二三四五六七八九十百千两壹贰叁肆伍陆柒捌玖�
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 PAREN_DIGITS = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
 DOT_DIGITS = "⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛"
+PAREN_CN = "㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩"
 
 # (scheme, regex with groups number / rest); order matters: the first match wins
 SCHEMES: list[tuple[str, re.Pattern]] = [
-    ("chapter", re.compile(rf"^(?P<marker>第(?P<num>[{CN}\d]+)(?P<unit>编|章|节))\s*(?P<rest>.*)$")),
-    ("article", re.compile(rf"^(?P<marker>第(?P<num>[{CN}\d]+)条(?:之[{CN}]+)?)\s*(?P<rest>.*)$")),
+    ("chapter", re.compile(rf"^(?P<marker>第(?P<num>[{CN}\d]+)(?P<unit>分编|编|章|节|则|部分|篇))[\s\u3000]*[:：]?[\s\u3000]*(?P<rest>.*)$")),
+    ("article", re.compile(rf"^(?P<marker>第(?P<num>[{CN}\d]+)条(?:之[{CN}\d]+)?)(?P<sep>[\s\u3000:：]*)(?P<rest>.*)$")),
     ("cn_dun", re.compile(rf"^(?P<marker>(?P<num>[{CN}]+)\s*[、.．，,])\s*(?P<rest>.+)$")),
-    ("cn_paren", re.compile(rf"^(?P<marker>[（(](?P<num>[{CN}]+)[)）][、.．]?)\s*(?P<rest>.+)$")),
-    ("decimal", re.compile(r"^(?P<marker>(?P<num>\d{1,2}(?:[.．]\d{1,2}){1,3}))(?![.．\d])\s*(?P<rest>\D.*)$")),
+    ("cn_paren", re.compile(rf"^(?P<marker>[（(](?P<num>[{CN}]+)[)）][、.．]?|(?P<sym>[{PAREN_CN}])[、.．]?)\s*(?P<rest>.+)$")),
+    ("decimal", re.compile(r"^(?P<marker>(?P<num>\d{1,2}(?:[.．]\d{1,2}){1,3})[.．]?)(?![.．\d])\s*(?P<rest>[^\d\s%％].*)$")),
     ("arabic_dot", re.compile(r"^(?P<marker>(?P<num>\d{1,2})\s*[.．、](?!\d))\s*(?P<rest>.+)$")),
     ("arabic_paren", re.compile(r"^(?P<marker>[（(](?P<num>\d{1,2})[)）][、.．]?|(?P<num2>\d{1,2})[)）])\s*(?P<rest>.+)$")),
     ("circled", re.compile(rf"^(?P<marker>(?P<sym>[{CIRCLED}{PAREN_DIGITS}{DOT_DIGITS}]))\s*(?P<rest>.+)$")),
     ("latin", re.compile(r"^(?P<marker>(?P<num>[A-Ha-h])[.．、)]|[（(](?P<num3>[A-Ha-h])[)）])\s*(?P<rest>[^\x00-\x7f].*)$")),
-    ("bracket", re.compile(r"^(?P<marker>【(?P<num>[^】]{1,20})】)\s*(?P<rest>.*)$")),
+    ("bracket_label", re.compile(r"^(?P<marker>【(?P<num>[^】]{1,20})】)\s*(?P<rest>.*)$")),
 ]
+UNIT_SCHEME = {"编": "part", "分编": "subpart", "章": "chapter", "节": "section"}
+# legal units nest by rank, whatever order they first appear in (第一章 → 第一条 → 第一节: 节 under 章)
+LEGAL_RANK = {"part": 0, "subpart": 1, "chapter": 2, "section": 3, "article": 5}
 _SENTENCE = re.compile("[。；！？!?;]")
 _TERM = re.compile(r"^(?P<term>[^：:，。；]{1,20})[：:](?P<text>.+)$")
 MAX_TITLE = 40
+_CITATION = re.compile(r"^(?:规定|的|第|、|至|和|及|或|之规定|所|款|项|以|对|已|修改|删除|增加|作为|後|后)")
 
 
 @dataclass
@@ -47,8 +52,18 @@ class Numbered:
     rest: str
     depth: int = 1  # decimal depth (1.1 -> 2)
 
+    @property
+    def key(self) -> str:
+        """The numbering scheme as a level key: 1.1 and 1.1.1 differ, ① and ⑴ differ."""
+        return f"decimal{self.depth}" if self.scheme == "decimal" else self.scheme + getattr(self, "variant", "")
+
+
+_FIRST = set("第（(【" + CN + CIRCLED + PAREN_DIGITS + DOT_DIGITS + PAREN_CN + "0123456789ABCDEFGHabcdefgh")
+
 
 def parse_marker(s: str) -> Numbered | None:
+    if not s or s[0] not in _FIRST:
+        return None
     for scheme, rx in SCHEMES:
         m = rx.match(s)
         if not m:
@@ -56,38 +71,51 @@ def parse_marker(s: str) -> Numbered | None:
         g = m.groupdict()
         if scheme == "circled":
             sym = g["sym"]
-            for table in (CIRCLED, PAREN_DIGITS, DOT_DIGITS):
+            for i, table in enumerate((CIRCLED, PAREN_DIGITS, DOT_DIGITS)):
                 if sym in table:
-                    return Numbered(scheme + str((CIRCLED, PAREN_DIGITS, DOT_DIGITS).index(table)), g["marker"],
-                                    str(table.index(sym) + 1), table.index(sym) + 1, g["rest"])
+                    n = Numbered(scheme, g["marker"], str(table.index(sym) + 1), table.index(sym) + 1, g["rest"])
+                    n.variant = str(i)
+                    return n
+        if scheme == "cn_paren" and g.get("sym"):
+            v = PAREN_CN.index(g["sym"]) + 1
+            return Numbered(scheme, g["marker"], "一二三四五六七八九十"[v - 1], v, g["rest"])
         num = g.get("num") or g.get("num2") or g.get("num3") or ""
         if scheme == "chapter":
-            return Numbered(f"chapter_{g['unit']}", g["marker"], g["marker"], parse_number(num), g["rest"])
+            unit = g["unit"]
+            return Numbered(UNIT_SCHEME.get(unit, "ordinal"), g["marker"], g["marker"], parse_number(num), g["rest"])
         if scheme == "article":
-            return Numbered("article", g["marker"], g["marker"], parse_number(num), g["rest"])
+            marker = g["marker"]
+            n = Numbered("article", marker, marker, parse_number(num), g["rest"])
+            n.glued = not g["sep"] and bool(g["rest"])
+            return n
         if scheme == "decimal":
             parts = re.split(r"[.．]", num)
-            return Numbered(f"decimal{len(parts)}", g["marker"], ".".join(parts), int(parts[-1]), g["rest"], len(parts))
+            return Numbered("decimal", g["marker"], ".".join(parts), int(parts[-1]), g["rest"], len(parts))
         if scheme == "latin":
-            return Numbered(scheme, g["marker"], num, ord(num.lower()) - 96, g["rest"])
-        if scheme == "bracket":
-            return Numbered(scheme, g["marker"], num, None, g["rest"])
+            n = Numbered(scheme, g["marker"], num, ord(num.lower()) - 96, g["rest"])
+            n.variant = "_upper" if num.isupper() else "_lower"
+            return n
+        if scheme == "bracket_label":
+            return Numbered(scheme, g["marker"], None, None, g["rest"])
         value = parse_number(num)
         if value is None:
             continue
-        return Numbered(scheme, g["marker"], num, value, g["rest"])
+        n = Numbered(scheme, g["marker"], num, value, g["rest"])
+        if scheme in ("arabic_dot", "cn_dun", "arabic_paren"):
+            n.variant = "_" + re.sub(r"[\s\dA-Za-z" + CN + "]", "", g["marker"]).replace("．", ".")[-1:]
+        return n
     return None
 
 
 def is_heading_title(rest: str, scheme: str) -> bool:
     rest = rest.strip()
+    if scheme in LEGAL_RANK or scheme == "ordinal":
+        return not rest or (len(rest) <= MAX_TITLE and not _SENTENCE.search(rest))
     if not rest or len(rest) > MAX_TITLE:
         return False
-    if scheme in ("article",):
+    if _SENTENCE.search(rest.rstrip("。")) or rest.endswith(("：", ":", "；", "。")) or _TERM.match(rest):
         return False
-    if _SENTENCE.search(rest) or _TERM.match(rest):
-        return False
-    return "，" not in rest or scheme.startswith(("chapter", "cn_dun", "decimal"))
+    return "，" not in rest or scheme.startswith(("cn_dun", "decimal", "ordinal", "bracket"))
 
 
 @dataclass
@@ -127,61 +155,206 @@ def _list_item(doc: Document, start: int, end: int, num: Numbered) -> dict:
     return item
 
 
+_INLINE = re.compile(rf"(?:(?<=^)|(?<=[\s\u3000：:。；;！!？?）)]))(?P<marker>(?P<a>\d{{1,2}})、|[（(](?P<c>[{CN}]{{1,3}})[)）]|(?P<p>[{PAREN_CN}])、?)")
+
+
+def _inline_runs(s: str) -> list[tuple[int, str]]:
+    """Markers inside a paragraph that form a run 1、2、3… (or （一）（二）…) starting at 1: (offset, marker)."""
+    found = []
+    for m in _INLINE.finditer(s):
+        if m.group("a"):
+            found.append(("a", int(m.group("a")), m.start("marker"), m.group("marker")))
+        elif m.group("c"):
+            v = parse_number(m.group("c"))
+            if v:
+                found.append(("c", v, m.start("marker"), m.group("marker")))
+        else:
+            found.append(("p", PAREN_CN.index(m.group("p")) + 1, m.start("marker"), m.group("marker")))
+    out: list[tuple[int, str]] = []
+    for kind in ("a", "c", "p"):
+        run: list = []
+        for k, v, off, mk in found:
+            if k != kind:
+                continue
+            if v == 1:
+                if len(run) >= 2:
+                    out += [(o, m) for o, m in run]
+                run = [(off, mk)]
+            elif run and v == len(run) + 1:
+                run.append((off, mk))
+        if len(run) >= 2:
+            out += [(o, m) for o, m in run]
+    return sorted(out)
+
+
+def _split_inline(doc: Document, start: int, s: str) -> list[dict] | None:
+    runs = _inline_runs(s)
+    if not runs or (runs[0][0] == 0 and len(runs) == len(s)):
+        return None
+    blocks: list[dict] = []
+    if runs[0][0] > 0:
+        head = s[: runs[0][0]].rstrip()
+        if head:
+            blocks.append(_paragraph(doc, start, start + len(head), head))
+    items = []
+    tail_from = len(s)
+    for i, (off, mk) in enumerate(runs):
+        if i + 1 < len(runs):
+            stop = runs[i + 1][0]
+        else:
+            m = re.search(r"[。！？!?]", s[off:])
+            stop = off + m.end() if m else len(s)
+            tail_from = stop
+        body = s[off:stop].rstrip()
+        num = Numbered("inline", mk, mk, None, body[len(mk):].lstrip())
+        items.append(_list_item(doc, start + off, start + off + len(body), num))
+        if i + 1 < len(runs) and blocks and blocks[-1]["type"] == "list":
+            pass
+    blocks.append({"type": "list", "ordered": True, "scheme": "inline", "items": items,
+                   **doc.span(start + runs[0][0], items[-1]["end"])})
+    tail = s[tail_from:].strip()
+    if tail:
+        ts = start + s.index(tail, tail_from)
+        blocks.append(_paragraph(doc, ts, ts + len(tail), tail))
+    return blocks
+
+
+def _classify(lines: list[tuple[int, int, str, dict]]) -> list[Numbered | None]:
+    """Per line: the parsed marker, or None.  Marks ``num.heading`` (candidate heading) per line.
+
+    A run of same-scheme lines with consecutive numbers and nothing between them is a list, not a
+    series of headings (a heading titles the content after it)."""
+    nums: list[Numbered | None] = []
+    for _, _, s, _ in lines:
+        n = parse_marker(s)
+        if n is not None:
+            n.heading = is_heading_title(n.rest, n.scheme)
+        nums.append(n)
+    # 第X条 glued to its text (spaces lost) is an article only in a run of articles, never a citation
+    articles = sum(1 for n in nums if n is not None and n.scheme == "article")
+    for i, n in enumerate(nums):
+        if n is not None and n.scheme == "article" and getattr(n, "glued", False):
+            if articles < 2 or _CITATION.match(n.rest):
+                nums[i] = None
+    for i, n in enumerate(nums):
+        if n is None or not n.heading or n.scheme in LEGAL_RANK or n.scheme == "ordinal":
+            continue
+        nxt = nums[i + 1] if i + 1 < len(nums) else None
+        if nxt is not None and nxt.key == n.key and n.value is not None and nxt.value == n.value + 1:
+            n.heading = False
+            n.run = True
+        elif getattr(n, "run", False) is False and i > 0:
+            prv = nums[i - 1]
+            if prv is not None and getattr(prv, "run", False) and prv.key == n.key and prv.value is not None \
+                    and n.value == prv.value + 1:
+                n.heading = False
+                n.run = True
+    return nums
+
+
 def build(doc: Document) -> tuple[dict, list[dict], list[dict]]:
     text = doc.text
     title_text = doc.meta.get("title")
     outline: dict = {"title": None, "lead": [], "sections": []}
     roots: list[Section] = []
-    stack: list[tuple[str, Section]] = []
-    pos = 0
+    stack: list[tuple[str, Section, int | None]] = []
     hints = doc.blocks or []
+    lines = []
+    pos = 0
     for i, line in enumerate(text.split("\n")):
         start, end = pos, pos + len(line)
         pos = end + 1
         s = line.strip()
         if not s:
             continue
+        start += len(line) - len(line.lstrip())
+        end = start + len(s)
+        lines.append((start, end, s, hints[i] if i < len(hints) and hints[i] else {}))
+    nums = _classify(lines)
+
+    def in_article() -> bool:
+        return any(k == "article" for k, _, _ in stack)
+
+    def open_heading(key: str, rank: int | None, num: Numbered | None, scheme: str, title: str, start: int, end: int):
+        if rank is not None:
+            while stack:
+                k, _, r = stack[-1]
+                if (r is not None and r >= rank) or (r is None and any(rr is not None and rr >= rank
+                                                                       for _, _, rr in stack)):
+                    stack.pop()
+                else:
+                    break
+        else:
+            keys = [k for k, _, _ in stack]
+            if key in keys:
+                while stack:
+                    if stack.pop()[0] == key:
+                        break
+            elif num is not None and num.scheme == "decimal":
+                # explicit hierarchy: 3.1 goes under the open heading numbered 3 (三、, 3., 3)
+                head = int(num.number.split(".")[0]) if num.depth == 2 else None
+                for j in range(len(stack) - 1, -1, -1):
+                    sec = stack[j][1]
+                    if head is not None and sec.value == head and not stack[j][0].startswith("decimal"):
+                        del stack[j + 1:]
+                        break
+        level = len(stack) + 1
+        sec = Section(num.number if num else None, num.value if num else None, scheme, title.strip(), level,
+                      doc.span(start, end), end=end)
+        parent = stack[-1][1] if stack else None
+        siblings = parent.sections if parent else roots
+        siblings.append(sec)
+        sec.path = (parent.path + "/" if parent else "") + (sec.number or str(len(siblings)))
+        stack.append((key, sec, rank))
+        for _, open_sec, _ in stack:
+            open_sec.end = end
+        return sec
+
+    for (start, end, s, hint), num in zip(lines, nums):
         if outline["title"] is None and title_text and s == title_text and not roots and not outline["lead"]:
             outline["title"] = {"text": s, **doc.span(start, end)}
             continue
-        hint = hints[i] if i < len(hints) and hints[i] else {}
-        num = parse_marker(s)
-        key = None
         if hint.get("level"):
-            key = f"h{hint['level']}"
-            num_title = num.rest if num and is_heading_title(num.rest, num.scheme) else s
-        elif num and is_heading_title(num.rest, num.scheme):
-            key = num.scheme
-            num_title = num.rest
-        if key:
-            while stack and key in [k for k, _ in stack]:
-                if stack.pop()[0] == key:
-                    break
-            level = len(stack) + 1
-            sec = Section(num.number if num else None, num.value if num else None, num.scheme if num else key,
-                          num_title.strip(), level, doc.span(start, end), end=end)
-            parent = stack[-1][1] if stack else None
-            siblings = parent.sections if parent else roots
-            siblings.append(sec)
-            sec.path = (parent.path + "/" if parent else "") + (sec.number or str(len(siblings)))
-            stack.append((key, sec))
-            for _, open_sec in stack:
-                open_sec.end = end
+            t = num.rest if num and num.heading else s
+            open_heading(f"h{hint['level']}", None, num if num and num.heading else None,
+                         num.scheme if num and num.heading else "html", t, start, end)
+            continue
+        if num is not None and num.scheme == "article":
+            sec = open_heading("article", LEGAL_RANK["article"], num, "article", "", start, end)
+            body = num.rest.strip()
+            if body:
+                bs = start + s.index(body, len(num.marker))
+                sec.blocks.append(_paragraph(doc, bs, bs + len(body), body))
+            continue
+        heading = num is not None and num.heading and not (in_article() and num.scheme not in LEGAL_RANK
+                                                           and num.scheme != "ordinal")
+        if heading:
+            rank = LEGAL_RANK.get(num.scheme)
+            open_heading(num.key, rank, num, num.scheme, num.rest, start, end)
+            continue
+        if num is None and hint.get("bold") and len(s) <= 30 and not _SENTENCE.search(s) and not hint.get("list"):
+            open_heading("bold", None, None, "bold", s.rstrip("：:"), start, end)
             continue
         target = stack[-1][1].blocks if stack else outline["lead"]
-        if num and not num.scheme.startswith(("chapter",)):
+        if num is None and hint.get("list"):
+            num = Numbered("li_" + hint["list"], "•" if hint["list"] == "ul" else "", None, None, s)
+        if num is not None and num.scheme not in LEGAL_RANK and num.scheme != "ordinal":
             item = _list_item(doc, start, end, num)
             last = target[-1] if target else None
-            if last and last["type"] == "list" and last.get("scheme") == num.scheme:
+            if last and last["type"] == "list" and last.get("scheme") == num.key:
                 last["items"].append(item)
                 last["end"] = end
                 last["raw_end"] = doc.raw_span(start, end)[1]
             else:
-                target.append({"type": "list", "ordered": num.scheme != "bracket", "scheme": num.scheme,
-                               "items": [item], **doc.span(start, end)})
+                target.append({"type": "list", "ordered": num.scheme not in ("bracket_label", "li_ul"),
+                               "scheme": num.key, "items": [item], **doc.span(start, end)})
         else:
-            target.append(_paragraph(doc, start, end, s))
-        for _, open_sec in stack:
+            inline = _split_inline(doc, start, s) if num is None else None
+            if inline:
+                target.extend(inline)
+            else:
+                target.append(_paragraph(doc, start, end, s))
+        for _, open_sec, _ in stack:
             open_sec.end = end
     outline["sections"] = [s.to_dict(doc) for s in roots]
     headings = []
