@@ -13,6 +13,23 @@ _AUTHOR = re.compile(
     r"(?:作者|撰文|记者|文|编辑|责任编辑|责编|通讯员|主编)\s*[:：/｜|]\s*"
     r"(?P<name>[\u4e00-\u9fff·]{2,12}(?:[ 、，,][\u4e00-\u9fff·]{2,4}){0,3}|[A-Za-z][\w .-]{1,40})"
 )
+_NAME = r"[\u4e00-\u9fff·]{2,4}"
+# ranked author cues: an explicit label with a colon, a reporter credit, a 文/ credit, an editor
+_AUTHOR_CUES = (
+    (0, re.compile(r"(?:作者|撰文)\s*[:：/｜|]\s*(?P<name>[\u4e00-\u9fff·]{2,12}|[A-Za-z][\w.-]{1,30}(?![\w.=-]))")),
+    (1, re.compile(r"记者\s*[:：]?\s*(?P<name>" + _NAME + r"(?:[ 、，,]" + _NAME + r"){0,3})\s*(?:$|[/）)]|\s)")),
+    (2, re.compile(r"(?:^|[（(\s])文\s*[/｜|:：]\s*(?P<name>" + _NAME + r")")),
+    (2, re.compile(r"(?:^|[（(\s])(?P<name>" + _NAME + r")\s*/\s*文")),
+    (3, re.compile(r"(?:责任编辑|责编|编辑|通讯员)\s*[:：]\s*(?P<name>" + _NAME + r"(?:[ 、，,]" + _NAME + r"){0,2})")),
+)
+# 来源：尹娟 — a source that is a personal name (2-3 characters, no organisation suffix)
+_SOURCE_PERSON = re.compile(r"^来源\s*[:：]\s*(?P<name>[\u4e00-\u9fff]{2,3})$")
+_ORG_END = tuple("网报社台刊部局会院站厅委所办室司团组")
+_BARE_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
+_EMPTY_LABEL = re.compile(r"(?:作者|撰文)\s*[:：](?![\s]*[\u4e00-\u9fffA-Za-z][\u4e00-\u9fff\w]*(?!\s*=))")
+_TRAILER_NAME = re.compile(r"^[（(]\s*(?P<name>" + _NAME + r")\s*[）)]$")
+_DMY = re.compile(r"(?<![\d/])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d{2})"
+                  r"(?:\s*-?\s*(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?\s*(?P<ampm>[AP]M)?)?", re.I)
 _SOURCE = re.compile(r"来源\s*[:：]\s*(?P<src>[^\s|｜]{2,30})")
 _STOP_AFTER_NAME = re.compile(r"(浏览|阅读|来源|发布|时间|日期|编辑|点击|评论|分享|\d).*$")
 TITLE_SEPARATORS = re.compile(r"\s*(?:[-_|｜–—]|——)\s*")
@@ -21,7 +38,13 @@ TITLE_SEPARATORS = re.compile(r"\s*(?:[-_|｜–—]|——)\s*")
 def parse_date(s: str, year_hint: int | None = None) -> dict | None:
     """{'value': ISO 8601 string, 'has_time', 'has_zone', 'text'} or None."""
     m = _DATE.search(s)
+    dmy = None
+    if not m:
+        dmy = _DMY.search(s)
     if m:
+        y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+    elif dmy:  # 06/02/2022: day first, as the Chinese-language sites using slashes write it
+        m = dmy
         y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
     else:
         m = _SHORT_DATE.search(s)
@@ -34,6 +57,11 @@ def parse_date(s: str, year_hint: int | None = None) -> dict | None:
     has_time = m["H"] is not None
     if has_time:
         H, M = int(m["H"]), int(m["M"])
+        ampm = (m.groupdict().get("ampm") or "").upper()
+        if ampm == "PM" and H < 12:
+            H += 12
+        elif ampm == "AM" and H == 12:
+            H = 0
         S = int(m["S"]) if "S" in m.groupdict() and m["S"] else 0
         if H > 23 or M > 59 or S > 59:
             has_time = False
@@ -42,7 +70,8 @@ def parse_date(s: str, year_hint: int | None = None) -> dict | None:
     tz = m.groupdict().get("tz")
     if tz and has_time:
         value += "+00:00" if tz == "Z" else (tz if ":" in tz else tz[:3] + ":" + tz[3:])
-    return {"value": value, "has_time": has_time, "has_zone": bool(tz and has_time), "text": m.group(0).strip()}
+    return {"value": value, "has_time": has_time, "has_zone": bool(tz and has_time), "text": m.group(0).strip(),
+            "day_first": dmy is not None}
 
 
 def with_zone(date: dict, zone: str) -> tuple[str, bool]:
@@ -60,16 +89,61 @@ def parse_author(s: str) -> str | None:
     return name or None
 
 
+def find_author(s: str, trailer: bool = False) -> tuple[int, str] | None:
+    """(rank, name) of the best author cue in a line (rank 0 best), or None.
+
+    Chinese names have no spaces; several names are separated by spaces or 、.  ``trailer``: the
+    line closes an article, where a bare parenthesised name (（袁源）) credits the author.
+    """
+    if len(s) > 120:
+        return None
+    best = None
+    for rank, rx in _AUTHOR_CUES:
+        m = rx.search(s)
+        if m:
+            name = _STOP_AFTER_NAME.sub("", m["name"]).strip(" 、，,")
+            if len(name) >= 2 and (best is None or rank < best[0]):
+                best = (rank, name)
+                break
+    if best is None:
+        m = _SOURCE_PERSON.match(s.strip())
+        if m and not m["name"].endswith(_ORG_END):
+            best = (5, m["name"])
+    if best is None and trailer:
+        m = _TRAILER_NAME.match(s.strip())
+        if m:
+            best = (4, m["name"])
+    return best
+
+
+def label_without_name(s: str) -> bool:
+    """作者： with no name after it (the name stands on the next line, or in broken markup)."""
+    return len(s) <= 120 and ("作者" in s or "撰文" in s) and find_author(s) is None
+
+
+def bare_name(s: str) -> str | None:
+    s = s.strip()
+    return s if _BARE_NAME.match(s) else None
+
+
+def plausible_meta_author(v: str | None) -> str | None:
+    """An author from a <meta> tag, unless it is a URL, a software team or a list of publishers."""
+    if not v or "http" in v or "www." in v or re.search(r"\bTeam\b", v) or v.count(",") + v.count("，") >= 2:
+        return None
+    return v.strip() or None
+
+
 def parse_source(s: str) -> str | None:
     m = _SOURCE.search(s)
     return m["src"] if m else None
 
 
 def strip_site_suffix(title: str, site: str | None = None) -> tuple[str, str | None]:
-    """'文章标题_网站名' -> ('文章标题', '网站名'): the longest part is the title."""
+    """'文章标题_网站名' -> ('文章标题', '网站名'): the first part is the title unless it is short."""
     parts = [p for p in TITLE_SEPARATORS.split(title) if p.strip()]
     if len(parts) < 2:
         return title.strip(), site
-    best = max(parts, key=len)
+    # Chinese sites put the title first (标题_栏目_网站); a very short first part is a site prefix
+    best = parts[0] if len(parts[0].strip()) >= 4 or len(parts[0]) >= 0.5 * max(map(len, parts)) else max(parts, key=len)
     rest = [p for p in parts if p is not best]
     return best.strip(), site or (rest[-1].strip() if rest else None)

@@ -4,6 +4,22 @@ Works on lines: page text has one block per line already, and HTML was turned in
 hints by the decode stage.  Each line gets a kind (``None`` for article content) from rules over
 the line itself and its neighbours (see ``data/boilerplate.json``); HTML lines also use link
 density and class/id hints.  Removed lines leave the text through edits, so provenance holds.
+
+HTML pages then get a main-content region (:func:`main_region`): every line is scored for Chinese
+prose (characters, not words; full-width punctuation; link density; class/id words of its nearest
+region container, see :func:`chrome_hint`), and the maximum-sum contiguous run of lines is the
+article.  Headings, list items, table cells and short verse lines inside the run are kept; lines
+outside it are removed as ``outside_main``.
+
+Several articles on one page: every further run scoring at least half of the best one (and at
+least 200) is kept too, in page order, so a page of several full articles keeps all of them, while
+teaser lists, comment blurbs and sidebars (short or link-heavy, so low-scoring) go.  They stay one
+text; this stage does not split them into separate documents.
+
+Metadata (HTML): author and date come from the article header (lines just before the main region
+and around the title and its repeats), from its trailer (（记者 X）, 责任编辑：…, 发表于 …) and
+from short lines inside it (:func:`scan_meta`), then from ``<meta>`` tags; an editor credit loses
+to a plausible ``<meta name=author>``.  Page text (no DOM hints) keeps the line rules only.
 """
 from __future__ import annotations
 
@@ -26,6 +42,21 @@ CHROME_TOKENS = {"nav", "navbar", "menu", "footer", "foot", "sidebar", "side", "
                  "comments", "related", "breadcrumb", "breadcrumbs", "crumb", "copyright", "header", "topbar",
                  "recommend", "hot", "tags", "tag", "ad", "ads", "advert", "banner", "login", "toolbar",
                  "pager", "pagination", "social", "widget", "subnav", "friendlink", "links"}
+
+# class/id words of article containers: the nearest of these or a chrome word decides (a Blogger
+# "widget" wraps the post body; a "sidebar" nested in "content" is still a sidebar)
+CONTENT_TOKENS = {"content", "article", "post", "entry", "body", "text", "story", "detail", "details",
+                  "main", "zw", "zhengwen", "neirong", "maintext", "arc", "artical", "news"}
+
+
+def chrome_hint(tokens) -> bool:
+    """True when the nearest class/id word naming a region names chrome, not article content."""
+    for t in reversed(tokens):
+        if t in CHROME_TOKENS:
+            return True
+        if t in CONTENT_TOKENS:
+            return False
+    return False
 
 
 @functools.cache
@@ -68,10 +99,9 @@ def find_title(lines: list[Line], head: dict) -> Line | None:
     content = [l for l in lines if l.stripped][:20]
     head_title = head.get("og:title") or head.get("title")
     if head_title:
-        t, _ = meta_mod.strip_site_suffix(head_title)
-        for l in content:
-            if _norm(l.stripped) == _norm(t) or (l.hint and l.hint.get("level") == 1 and _norm(t).startswith(_norm(l.stripped))):
-                return l
+        found = _title_from_head(lines, head)
+        if found is not None or any(l.hint for l in content):
+            return found  # HTML: the page's own title wins over a guess (None: meta takes the head's)
     h1 = [l for l in content if l.hint and l.hint.get("level") == 1]
     if h1:
         return h1[0]
@@ -87,6 +117,24 @@ def find_title(lines: list[Line], head: dict) -> Line | None:
         if 8 <= len(s) <= 60 and not _SENT_END.search(s) and not meta_mod.parse_date(s) and not _HEADING_NUM.match(s):
             return l
     return None
+
+
+def _title_from_head(lines: list[Line], head: dict) -> Line | None:
+    """The line that <title>/og:title names: og:title or the whole <title> first, then one part of
+    <title> split at its separators (标题_栏目_网站); a heading beats a plain line, the first wins."""
+    wanted = [_norm(head[k]) for k in ("og:title", "title") if head.get(k)]
+    if head.get("title"):
+        wanted += [_norm(p) for p in meta_mod.TITLE_SEPARATORS.split(head["title"]) if len(_norm(p)) >= 2]
+    wanted = [w for w in wanted if w]
+    best = None
+    for l in [l for l in lines if l.stripped][:150]:
+        n = _norm(l.stripped)
+        if n not in wanted:
+            continue
+        rank = (wanted.index(n) > 1, not (l.hint and l.hint.get("level")))
+        if best is None or rank < best[0]:
+            best = (rank, l)
+    return best[1] if best else None
 
 
 def classify_line(s: str, r: dict) -> str | None:
@@ -146,7 +194,7 @@ def classify(lines: list[Line], head: dict) -> tuple[Line | None, dict]:
         h = l.hint
         if not h:
             continue
-        if set(h.get("tokens", ())) & CHROME_TOKENS and l is not title:
+        if l is not title and chrome_hint(h.get("tokens", ())):
             l.kind = "chrome"
         elif h.get("chars") and h.get("link_chars", 0) >= 0.6 * h["chars"] and not _is_sentence(l.stripped):
             l.kind = "links"
@@ -176,6 +224,9 @@ def classify(lines: list[Line], head: dict) -> tuple[Line | None, dict]:
         if kind is None and body_start is None and l.index > title_i:
             body_start = l.index
         l.kind = kind
+    if any(l.hint for l in nonempty):
+        runs = main_region(nonempty, title)
+        found.update(scan_meta(nonempty, title, runs[0][1:] if runs else None))
     # a related/nav heading near the end takes the short lines after it with it
     tail_mode = False
     for l in nonempty:
@@ -189,24 +240,161 @@ def classify(lines: list[Line], head: dict) -> tuple[Line | None, dict]:
     return title, found
 
 
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_FULL_PUNCT = re.compile("[，。；！？、：“”（）《》]")
+# kinds that sit inside an article (header lines) and must not split the main region
+_NEUTRAL = {"byline", "title_repeat", "keywords", "lead_label", "teaser", "badge"}
+
+
+def line_score(l: Line, title: Line | None) -> float:
+    """Content evidence of one HTML line: + for prose, - for chrome, links and stray short lines.
+
+    Counts characters, not words (Chinese has no spaces); full-width punctuation marks prose; link
+    characters count against; lines already classed as chrome weigh against their length.
+    """
+    s = l.stripped
+    h = l.hint or {}
+    n = len(s)
+    if l is title or l.kind in _NEUTRAL:
+        return 0.0
+    if l.kind:
+        return -(5.0 + 0.5 * n)
+    chars = h.get("chars") or n
+    link = min(1.0, h.get("link_chars", 0) / chars) if chars else 0.0
+    if link >= 0.5:
+        return -(5.0 + 0.5 * n)
+    cjk = len(_CJK.findall(s))
+    punct = len(_FULL_PUNCT.findall(s))
+    if punct or _is_sentence(s) or cjk >= 30:
+        return (n + 2 * punct) * (1.0 - link) * (1.0 if cjk else 0.6)
+    if h.get("level") or h.get("list") or h.get("tag") in ("td", "th", "tr"):
+        return -0.5  # a heading, list item or table cell: kept when inside the region
+    if not link and (cjk >= 4 or s.count(" ") >= 2):  # a plain short line: verse, a caption, a label
+        return 0.3 * n - 1.0
+    return -2.0 if n <= 20 else n * 0.2 * (1.0 - 2 * link)
+
+
+def main_region(nonempty: list[Line], title: Line | None) -> list[tuple[float, int, int]]:
+    """Keep the densest contiguous run of content lines (and any run at least half as strong).
+
+    Several articles on one page: each contiguous run of prose is a candidate; the best run is the
+    main content, and every other run scoring at least half of it (and at least 200) is kept too,
+    so a page of several full articles keeps them all, while a teaser list, a comment or a sidebar
+    blurb does not outweigh the article.  Lines outside the kept runs become ``outside_main``.
+    """
+    scores = [line_score(l, title) for l in nonempty]
+    runs = []  # (score, start, end) of maximal-sum segments, found greedily
+    taken = [False] * len(scores)
+    while True:
+        best, cur, cur_start, span = 0.0, 0.0, 0, None
+        for i, sc in enumerate(scores):
+            if taken[i]:
+                cur, cur_start = 0.0, i + 1
+                continue
+            if cur <= 0:
+                cur, cur_start = 0.0, i
+            cur += sc
+            if cur > best:
+                best, span = cur, (cur_start, i + 1)
+        if span is None or (runs and (best < 0.5 * runs[0][0] or best < 200)):
+            break
+        runs.append((best, *span))
+        for i in range(*span):
+            taken[i] = True
+        if len(runs) >= 20:
+            break
+    if not runs:
+        return runs
+    for i, l in enumerate(nonempty):
+        if not taken[i] and not l.kind and l is not title:
+            l.kind = "outside_main"
+    return runs
+
+
+_DATE_KEYS = ("发布", "发表", "时间", "日期", "更新", "Posted", "posted")
+
+
+def scan_meta(nonempty: list[Line], title: Line | None, region: tuple[int, int] | None) -> dict:
+    """Author and date lines around the start of the main content and at its end (HTML pages).
+
+    The header window runs from a few lines before the main region (the best run, see
+    :func:`main_region`; and around the title) to two lines into it; the trailer is the last four
+    lines of the region and the three after it (（记者 X）, （袁源）, 责任编辑：…).
+    A date is taken from a short line of the header window only, never from prose.
+    """
+    out: dict = {}
+    if region is None:
+        content = [i for i, l in enumerate(nonempty) if l.kind is None and l is not title]
+        if not content:
+            return out
+        region = (content[0], content[-1] + 1)
+    first, end = region
+    n = len(nonempty)
+    idx = set(range(max(0, first - 12), min(n, first + 3)))
+    for t, l in enumerate(nonempty):  # the title and its repeats (the article header sits there)
+        if l is title or l.kind == "title_repeat":
+            idx |= set(range(max(0, t - 2), min(n, t + 6)))
+    header = sorted(idx)
+    trailer = [i for i in range(max(0, end - 4), min(n, end + 3)) if i not in idx]
+    inner = [i for i in range(first, end) if i not in idx and i not in trailer and len(nonempty[i].stripped) <= 40]
+    best = None
+    for group, where in ((header, "header"), (trailer, "trailer"), (inner, "inner")):
+        for i in group:
+            l = nonempty[i]
+            if l.kind in ("links", "chrome") and l.hint and l.hint.get("link_chars", 0) >= l.hint.get("chars", 1):
+                continue
+            a = meta_mod.find_author(l.stripped, trailer=where == "trailer")
+            if a is None and where == "header" and meta_mod.label_without_name(l.stripped):
+                # 作者： with the name standing alone on one of the next two lines (after a subtitle)
+                name = next((meta_mod.bare_name(nonempty[k].stripped) for k in range(i + 1, min(n, i + 3))
+                             if meta_mod.bare_name(nonempty[k].stripped)), None)
+                a = (0, name) if name else None
+            if a and (best is None or a[0] < best[0]):
+                best = a
+    if best:
+        out["author_rank"], out["author"] = best
+    for i in header:
+        s = nonempty[i].stripped
+        if len(s) <= 80 or any(k in s for k in _DATE_KEYS):
+            d = meta_mod.parse_date(s[:120])
+            # a bare date inside the article text (an infobox birthday) is not the publication date
+            if d and nonempty[i].kind is None and not d["has_time"] and not any(k in s for k in _DATE_KEYS) \
+                    and first <= i < end and len(d["text"]) < 0.6 * len(s):
+                continue
+            if d:
+                out["date_line"] = s
+                break
+    else:  # a dated signature closing the article: 发表于 2004年12月27日 12:40, 作者：X 发表于 …
+        for i in trailer:
+            s = nonempty[i].stripped
+            if len(s) <= 120 and any(k in s for k in _DATE_KEYS + ("作者",)) and meta_mod.parse_date(s):
+                out["date_line"] = s
+                break
+    return out
+
+
 def extract_meta(title: Line | None, found: dict, head: dict, config, url: str | None) -> dict:
     meta: dict = {"title": None, "author": None, "published": None, "site": None}
     assumed: list[str] = []
     if title is not None:
         meta["title"] = title.stripped
-    elif head.get("og:title") or head.get("title"):
-        meta["title"], _ = meta_mod.strip_site_suffix(head.get("og:title") or head["title"])
+    elif head.get("og:title"):
+        meta["title"] = head["og:title"].strip()
+    elif head.get("title"):
+        meta["title"], _ = meta_mod.strip_site_suffix(head["title"])
     if head.get("title"):
         _, meta["site"] = meta_mod.strip_site_suffix(head["title"], head.get("og:site_name"))
     meta["site"] = head.get("og:site_name") or meta["site"]
     byline = found.get("byline", "")
-    meta["author"] = (meta_mod.parse_author(byline) if byline else None) or head.get("author") or head.get("article:author")
+    head_author = meta_mod.plausible_meta_author(head.get("author") or head.get("article:author"))
+    scanned = found.get("author") if found.get("author_rank", 0) != 3 or not head_author else None
+    meta["author"] = (meta_mod.parse_author(byline) if byline else None) or scanned or head_author
     year_hint = None
     if url:
         m = re.search(r"(20\d{2}|19\d{2})", url)
         year_hint = int(m.group(1)) if m else None
     date = None
-    for cand in (byline, head.get("article:published_time"), head.get("publishdate"), head.get("pubdate"),
+    for cand in (byline, found.get("date_line"), head.get("article:published_time"), head.get("publishdate"), head.get("pubdate"),
                  head.get("publish_date"), head.get("date"), head.get("dc.date")):
         if cand:
             date = meta_mod.parse_date(cand, year_hint)
@@ -214,6 +402,8 @@ def extract_meta(title: Line | None, found: dict, head: dict, config, url: str |
                 break
     if date:
         meta["published"], zone_assumed = meta_mod.with_zone(date, config.assume_timezone)
+        if date.get("day_first"):
+            assumed.append("published: day/month/year order assumed for a slashed date")
         if zone_assumed:
             assumed.append(f"published: time zone {config.assume_timezone} assumed (none in the source)")
     source = meta_mod.parse_source(byline) if byline else None
