@@ -14,15 +14,21 @@ COMPONENTS = ("zhdoc_terms", "zhdoc_cues", "zhdoc_institutions", "zhdoc_laws", "
               "zhdoc_gap_inference", "zhdoc_finalize")
 
 
-@Language.component("zhdoc_gap_inference")
-def gap_inference(doc: Doc) -> Doc:
-    """A gap whose suggested fill is a method word (通过拨打逾期客户的[电话]) infers that method."""
+@functools.cache
+def _method_by_term() -> dict[str, str]:
     from .lexicon import terms
 
-    by_term = {}
+    by_term: dict[str, str] = {}
     for surface, label, id_, _ in terms():
         if label == "collection_method":
             by_term.setdefault(surface, id_)
+    return by_term
+
+
+@Language.component("zhdoc_gap_inference")
+def gap_inference(doc: Doc) -> Doc:
+    """A gap whose suggested fill is a method word (通过拨打逾期客户的[电话]) infers that method."""
+    by_term = _method_by_term()
     out = components._mentions(doc)
     for g in doc._.gaps or []:
         id_ = by_term.get(g.get("suggestion") or "")

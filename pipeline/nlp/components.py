@@ -9,24 +9,53 @@ two words apart (同事 in 共同事业).
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
 import ahocorasick
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from . import lexicon
+from .jieba_tok import dictionary_freq
 from .numerals import parse_number
 
 for _name, _default in (("mentions", None), ("outline", None), ("gaps", None)):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
-for _name in ("id", "polarity", "evidence", "confidence", "info"):
+for _name in ("id", "polarity", "evidence", "confidence", "info", "polarity_cue"):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=None)
+
+
+def _doc_ids(doc: Doc, label: str | None = None) -> set[str]:
+    """doc._.ids(label): the ids tagged (all labels when label is None)."""
+    return {m["id"] for m in doc._.mentions or [] if label is None or m["label"] == label}
+
+
+def _doc_by_label(doc: Doc) -> dict[str, list[str]]:
+    """doc._.by_label: {label: sorted distinct ids}."""
+    out: dict[str, set[str]] = {}
+    for m in doc._.mentions or []:
+        out.setdefault(m["label"], set()).add(m["id"])
+    return {k: sorted(v) for k, v in sorted(out.items())}
+
+
+def _doc_polarity_of(doc: Doc, label: str, id_: str) -> str | None:
+    """doc._.polarity_of(label, id): affirmed if any mention is affirmed, else uncertain, else negated."""
+    pols = {m.get("polarity") for m in doc._.mentions or [] if m["label"] == label and m["id"] == id_}
+    for p in ("affirmed", "uncertain", "negated"):
+        if p in pols:
+            return p
+    return None
+
+
+for _name, _kw in (("ids", {"method": _doc_ids}), ("by_label", {"getter": _doc_by_label}),
+                   ("polarity_of", {"method": _doc_polarity_of})):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, **_kw)
 
 CLAUSE_PUNCT = "，,；;。！？!?\n：:"
 SENTENCE_PUNCT = "。！？!?\n；;"
@@ -38,11 +67,30 @@ def _mentions(doc: Doc) -> list[dict]:
     return doc._.mentions
 
 
+def _text(doc: Doc) -> str:
+    """doc.text, computed once (spaCy rebuilds it from the tokens on every access)."""
+    t = doc.user_data.get("zhdoc_text")
+    if t is None:
+        t = doc.user_data["zhdoc_text"] = doc.text
+    return t
+
+
+def _token_offsets(doc: Doc) -> dict[int, int]:
+    """{token start: token end} in characters, computed once per Doc (iterating Tokens is slow)."""
+    offs = doc.user_data.get("zhdoc_offsets")
+    if offs is None:
+        from spacy.attrs import IDX, LENGTH
+
+        arr = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
+        offs = doc.user_data["zhdoc_offsets"] = {int(i): int(i) + int(n) for i, n in arr}
+    return offs
+
+
 def _token_edges(doc: Doc) -> set[int]:
-    edges = {0, len(doc.text)}
-    for t in doc:
-        edges.add(t.idx)
-        edges.add(t.idx + len(t.text))
+    edges = doc.user_data.get("zhdoc_edges")
+    if edges is None:
+        offs = _token_offsets(doc)
+        edges = doc.user_data["zhdoc_edges"] = {0, len(_text(doc)), *offs, *offs.values()}
     return edges
 
 
@@ -69,6 +117,16 @@ def _filters() -> dict[tuple[str, str], dict]:
     return out
 
 
+@functools.cache
+def _patterns() -> tuple[tuple[str, re.Pattern, str], ...]:
+    """(label, regex, id template) from the ``patterns`` of every lexicon file ({0} = match, {1}… = groups)."""
+    out = []
+    for label in lexicon.LABELS:
+        for p in lexicon.load(label).get("patterns", []):
+            out.append((label, re.compile(p["regex"]), p["id"]))
+    return tuple(out)
+
+
 def _context_ok(text: str, start: int, end: int, label: str, id_: str) -> bool:
     f = _filters().get((label, id_))
     if f:
@@ -81,12 +139,17 @@ def _context_ok(text: str, start: int, end: int, label: str, id_: str) -> bool:
 
 @Language.component("zhdoc_terms")
 def match_terms(doc: Doc) -> Doc:
-    text = doc.text
+    text = _text(doc)
     edges = _token_edges(doc)
     found: dict[str, list[tuple[int, int, str, str]]] = {}
+    from ..pii import find_placeholders
+
+    masked = [(a, b) for a, b, _ in find_placeholders(text)] if "[" in text else []
     for end_idx, (surface, rows) in _automaton().iter(text):
         end = end_idx + 1
         start = end - len(surface)
+        if masked and any(a <= start and end <= b for a, b in masked):
+            continue
         if surface.isdigit() and (
             (start > 0 and text[start - 1].isdigit()) or (end < len(text) and text[end].isdigit())
         ):
@@ -96,6 +159,15 @@ def match_terms(doc: Doc) -> Doc:
         for label, id_, canon in rows:
             if _context_ok(text, start, end, label, id_):
                 found.setdefault(label, []).append((start, end, id_, canon))
+    for label, rx, template in _patterns():
+        for m in rx.finditer(text):
+            start, end = m.start(), m.end()
+            while start < end and start not in edges:  # a pattern's name starts at a token
+                start += 1
+            if end - start < 2:
+                continue
+            id_ = template.format(m.group(0), *m.groups())
+            found.setdefault(label, []).append((start, end, id_, text[start:end]))
     out = _mentions(doc)
     for label, spans in found.items():
         # leftmost-longest within a label: a longer term hides the shorter ones inside it
@@ -110,76 +182,175 @@ def match_terms(doc: Doc) -> Doc:
     return doc
 
 
-# -- cues (token patterns) ---------------------------------------------------------------------
-@Language.factory("zhdoc_cues")
-def make_cues(nlp: Language, name: str):
-    matcher = Matcher(nlp.vocab)
-    keys: dict[int, tuple[str, str]] = {}
-    for i, (label, id_, seq) in enumerate(lexicon.cues()):
-        pattern: list[dict] = []
-        for j, word in enumerate(seq):
-            if j:
-                pattern.append({"TEXT": {"NOT_IN": list(CLAUSE_PUNCT)}, "OP": "{0,6}"})
-            pattern.append({"TEXT": word})
-        key = f"cue{i}"
-        matcher.add(key, [pattern], greedy="FIRST" if len(seq) > 1 else None)
-        keys[nlp.vocab.strings[key]] = (label, id_)
+# -- cues (token sequences) -------------------------------------------------------------------
+CUE_GAP = 6  # at most this many tokens between two words of a cue, none of them clause punctuation
 
-    def cues(doc: Doc) -> Doc:
+
+class CueTagger:
+    """Cues are token sequences (拨打 … 电话): each word is one whole token, with up to CUE_GAP
+    tokens between words inside one clause; the first (leftmost, shortest) completion counts.
+    A token index replaces spaCy's Matcher here: same semantics, several times faster, and the
+    component pickles (it is rebuilt from the lexicon)."""
+
+    def __init__(self):
+        self.by_first: dict[str, list[tuple[str, str, tuple[str, ...]]]] = {}
+        for label, id_, seq in lexicon.cues():
+            self.by_first.setdefault(seq[0], []).append((label, id_, seq))
+
+    def __reduce__(self):
+        return (CueTagger, ())
+
+    def __call__(self, doc: Doc) -> Doc:
         out = _mentions(doc)
-        for match_id, s, e in matcher(doc):
-            label, id_ = keys[match_id]
-            span = doc[s:e]
-            out.append({"label": label, "id": id_, "start": span.start_char, "end": span.end_char,
-                        "evidence": "cue", "confidence": 0.8 if e - s > 1 else 0.7})
+        text = _text(doc)
+        offs = _token_offsets(doc)
+        starts = sorted(offs)
+        words = [text[i:offs[i]] for i in starts]
+        for i, w in enumerate(words):
+            for label, id_, seq in self.by_first.get(w, ()):
+                j, ok = i, True
+                for word in seq[1:]:
+                    k, found = j + 1, None
+                    while k < len(words) and k - j - 1 <= CUE_GAP:
+                        if words[k] == word:
+                            found = k
+                            break
+                        if words[k] in CLAUSE_PUNCT:
+                            break
+                        k += 1
+                    if found is None:
+                        ok = False
+                        break
+                    j = found
+                if ok:
+                    out.append({"label": label, "id": id_, "start": starts[i], "end": offs[starts[j]],
+                                "evidence": "cue", "confidence": 0.8 if len(seq) > 1 else 0.7})
         return doc
 
-    return cues
+
+@Language.factory("zhdoc_cues")
+def make_cues(nlp: Language, name: str):
+    return CueTagger()
 
 
 # -- institutions (name + suffix) ---------------------------------------------------------------
+_NAME_CHARS = r"[\u4e00-\u9fffA-Za-z0-9()（）]"
+
+
 @functools.cache
 def _institution_rx() -> tuple[re.Pattern, frozenset[str]]:
     data = lexicon.load("institution")
-    suffixes = sorted(data["suffixes"], key=len, reverse=True)
-    rx = re.compile(r"([\u4e00-\u9fff]{2,10}?)(" + "|".join(map(re.escape, suffixes)) + ")")
+    alt = lambda xs: "|".join(map(re.escape, sorted(xs, key=len, reverse=True)))  # noqa: E731
+    rx = re.compile(rf"({_NAME_CHARS}{{2,24}}?)({alt(data['suffixes'])})"
+                    rf"((?:{alt(data['company_suffixes'])})?(?:[（(][\u4e00-\u9fff]{{2,4}}[)）])?"
+                    rf"(?:[\u4e00-\u9fff]{{2,8}}?(?:{alt(data['branch_suffixes'])}))?)")
     return rx, frozenset(data["name_stop_words"])
+
+
+def _name_ok(name: str, suffix: str) -> bool:
+    """A company name is in scope (a lender, platform, bank, collector or AMC) and is a name."""
+    data = lexicon.load("institution")
+    if any(w in name for w in data["out_of_scope_words"]):
+        return False
+    core = name
+    for w in data["trade_name_strip"]:
+        core = core.replace(w, "")
+    core = re.sub(r"[（(].*?[)）]", "", core)
+    if len(core) < 2:
+        return False  # 网络科技有限公司: no name, only the trade
+    if suffix in data["company_suffixes"]:
+        return any(w in name for w in data["finance_words"])
+    return True
+
+
+def trade_name(full: str) -> str | None:
+    """华夏信财互联网金融信息服务(上海)有限公司 → 华夏信财 (the short name articles use)."""
+    data = lexicon.load("institution")
+    name = re.sub(r"[（(][^)）]*[)）]", "", full)
+    name = _REGION_PREFIX.sub("", name)
+    for s in sorted(data["suffixes"] + data["company_suffixes"], key=len, reverse=True):
+        if name.endswith(s):
+            name = name[: -len(s)]
+            break
+    changed = True
+    while changed:
+        changed = False
+        for w in data["trade_name_strip"]:
+            if name.endswith(w) and len(name) - len(w) >= 2:
+                name, changed = name[: -len(w)], True
+    return name if 2 <= len(name) <= 5 and name != full else None
+
+
+_REGION_PREFIX = re.compile(r"^(?:北京|天津|上海|重庆|深圳|广州|杭州|南京|成都|武汉|西安|苏州|厦门|宁波|青岛|大连|"
+                            r"[\u4e00-\u9fff]{2,3}[省市])(?:市)?")
 
 
 @Language.component("zhdoc_institutions")
 def match_institutions(doc: Doc) -> Doc:
-    """A name before an institution suffix; the name starts at a token and after any function word."""
+    """A name before an institution suffix; the name starts at a token and after any function word.
+    A company's short trade name and a defined short form (以下简称…) are then tagged throughout."""
     rx, stops = _institution_rx()
-    text = doc.text
+    breakers = frozenset(lexicon.load("institution").get("name_breakers", ()))
+    text = _text(doc)
     out = _mentions(doc)
-    token_at = {t.idx: t for t in doc}
+    token_end = _token_offsets(doc)
+    freq = dictionary_freq()
+    shorts: dict[str, str] = {}
     for m in rx.finditer(text):
-        start, end = m.start(1), m.end(2)
+        start, end = m.start(1), m.end(3)
         # move the start to the first token boundary after the last function word
         pos, name_start = start, None
         while pos < m.end(1):
-            tok = token_at.get(pos)
-            if tok is None:
+            tok_end = token_end.get(pos)
+            if tok_end is None:
                 pos += 1
                 continue
-            if tok.text in stops or any(c in stops for c in tok.text if len(tok.text) == 1):
+            tok = text[pos:tok_end]
+            if tok in stops or tok in breakers:
                 name_start = None
             elif name_start is None:
                 name_start = pos
-            pos += len(tok.text)
+            pos = tok_end
         if name_start is None or m.end(1) - name_start < 2:
             continue
+        name = text[name_start:m.end(1)]
+        opens, closes = name.count("(") + name.count("（"), name.count(")") + name.count("）")
+        if opens < closes:
+            continue
+        if opens > closes:  # 庆协投资（浙江庆协投资管理有限公司: the name starts inside the bracket
+            cut = max(name.rfind("("), name.rfind("（")) + 1
+            name_start, name = name_start + cut, name[cut:]
+            if len(name) < 2:
+                continue
+        if freq.get(name, 0) and len(name) <= 2 and name not in lexicon.place_names() and m.group(2) in \
+                lexicon.load("institution")["company_suffixes"]:
+            continue  # 草根公司…: a bare common word before a company suffix
+        if not _name_ok(name, m.group(2)):
+            continue
+        if freq.get(name, 0) > 3000 and name not in lexicon.place_names():
+            continue  # 结合消费金融: a common word, not a name
         start = name_start
-        out.append({"label": "institution", "id": text[start:end], "start": start, "end": end,
+        full = text[start:end]
+        out.append({"label": "institution", "id": full, "start": start, "end": end,
                     "evidence": "pattern", "confidence": 0.75})
+        short = trade_name(full)
+        if short:
+            shorts.setdefault(short, short)
+        al = _ALIAS.match(text, end)
+        if al and 2 <= len(al.group(1)) <= 10:
+            shorts[al.group(1)] = full
+    for short, id_ in shorts.items():
+        for m in re.finditer(re.escape(short), text):
+            out.append({"label": "institution", "id": id_, "start": m.start(), "end": m.end(),
+                        "evidence": "pattern", "confidence": 0.7})
     return doc
 
 
 # -- laws -------------------------------------------------------------------------------------
 _CITATION = re.compile(r"《([^《》\n]{2,80})》")
 _NUM = "零〇一二三四五六七八九十百千两壹贰叁肆伍陆柒捌玖拾佰仟万\\d"
-_ARTICLE = re.compile(rf"(?:的)?第([{_NUM}]+)条(?:之([{_NUM}]+))?(?:第([{_NUM}]+)款)?")
-_ARTICLE_LIST = re.compile(rf"\s*(?:[、，,和及与]|以及)\s*第([{_NUM}]+)条(?:之([{_NUM}]+))?(?:第([{_NUM}]+)款)?")
+_ARTICLE = re.compile(rf"(?:的|原)?第([{_NUM}]+)[条條](?:之([{_NUM}]+))?(?:第([{_NUM}]+)款)?")
+_ARTICLE_LIST = re.compile(rf"\s*(?:[、，,和及与與]|以及)\s*第([{_NUM}]+)[条條](?:之([{_NUM}]+))?(?:第([{_NUM}]+)款)?")
 
 
 def _law_entry(name: str) -> dict | None:
@@ -206,7 +377,7 @@ def _articles_after(text: str, end: int) -> tuple[list[dict], int]:
             art["sub"] = parse_number(m.group(2))
         if m.group(3):
             art["paragraph"] = parse_number(m.group(3))
-        art["text"] = m.group(0).lstrip("的")
+        art["text"] = m.group(0).lstrip("的原")
         arts.append(art)
         end = m.end()
         m = _ARTICLE_LIST.match(text, end)
@@ -223,37 +394,103 @@ def law_info(entry: dict | None, name: str) -> dict:
     return info
 
 
+_INNER_BRACKETS = str.maketrans("", "", "﹤﹥〈〉<>＜＞")
+_ISSUERS = ("最高人民法院", "最高人民检察院", "公安部", "司法部", "国务院", "中国人民银行", "中国银保监会",
+            "中国银行保险监督管理委员会", "国家金融监督管理总局", "中国证监会", "工业和信息化部", "国家发展改革委")
+_ISSUER_PREFIX = re.compile("(?:" + "|".join(_ISSUERS) + ")(?:[、和与](?:" + "|".join(_ISSUERS) + "))*$")
+_ALIAS = re.compile(r"[^。\n]{0,40}?(?:以下简称|下称|简称)[“\"《]?([^”\"》）)，,。]{1,20})[”\"》]?")
+_DOC_NUMBER = re.compile(r"(法释|法函|法发|法复|法办|高检发[\u4e00-\u9fff]?字?|银发|银监发|银保监发|银保监办发|国发|国办发|"
+                         r"公通字|证监发|金规|金发)[（(〔\[]((?:19|20)\d{2})[）)〕\]](\d{1,4})号")
+_REGION_START = re.compile(r"^(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|"
+                           r"广东|海南|四川|贵州|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆|香港|澳门|台湾|[\u4e00-\u9fff]{1,4}[省市县])")
+
+
+def normalize_law_name(name: str) -> str:
+    """The id for a law name not in the lexicon: inner brackets dropped, a bare national law
+    (劳动法) gets its official 中华人民共和国 prefix."""
+    name = name.translate(_INNER_BRACKETS).strip()
+    if (name.endswith("法") and not name.startswith("中华人民共和国") and len(name) <= 14
+            and not _REGION_START.match(name) and "关于" not in name and not name.endswith("办法")):
+        return "中华人民共和国" + name
+    return name
+
+
+def _resolve_law(name: str, aliases: dict[str, dict]) -> tuple[dict | None, str]:
+    """(lexicon entry or None, id) for a cited name."""
+    if name in aliases:
+        a = aliases[name]
+        return a.get("entry"), a["id"]
+    entry = _law_entry(name) or _law_entry(name.translate(_INNER_BRACKETS))
+    if entry:
+        return entry, entry["id"]
+    return None, normalize_law_name(name)
+
+
 @Language.component("zhdoc_laws")
 def match_laws(doc: Doc) -> Doc:
-    text = doc.text
+    text = _text(doc)
     out = _mentions(doc)
+    aliases: dict[str, dict] = {}  # 以下简称《解释》 → the law cited just before
+    spans: list[tuple[int, int]] = []
     for m in _CITATION.finditer(text):
         name = m.group(1).strip()
-        entry = _law_entry(name)
-        if entry is None and _kind_by_suffix(name) is None:
+        entry, id_ = _resolve_law(name, aliases)
+        kind = entry["kind"] if entry else _kind_by_suffix(name.translate(_INNER_BRACKETS))
+        if entry is None and name not in aliases and kind is None:
             continue  # a book or article title, not a law
+        if entry is None and name.startswith("关于"):
+            issuer = _ISSUER_PREFIX.search(text, max(0, m.start() - 40), m.start())
+            if issuer:
+                id_ = issuer.group(0) + id_
         arts, _ = _articles_after(text, m.end())
-        out.append({"label": "law", "id": entry["id"] if entry else name, "start": m.start(), "end": m.end(),
-                    "evidence": "citation", "confidence": 0.95 if entry else 0.8,
-                    "info": dict(law_info(entry, name), articles=arts)})
-    # bare names found by the term matcher: attach law info and articles
+        info = dict(law_info(entry, id_), articles=arts)
+        if entry is None:
+            info["kind"] = kind or (aliases.get(name, {}).get("kind"))
+        out.append({"label": "law", "id": id_, "start": m.start(), "end": m.end(),
+                    "evidence": "citation", "confidence": 0.95 if entry else 0.8, "info": info})
+        spans.append((m.start(), m.end()))
+        al = _ALIAS.match(text, m.end())
+        if al and al.group(1) != name:
+            aliases[al.group(1)] = {"id": id_, "entry": entry, "kind": info["kind"]}
+    # document numbers cited as rules: 法函（2002）3号 → 法函〔2002〕3号 (not the number of a title just cited)
+    for m in _DOC_NUMBER.finditer(text):
+        if re.search(r"》\s*[（(]\s*$", text[max(0, m.start() - 3):m.start()]):
+            continue
+        id_ = f"{m.group(1)}〔{m.group(2)}〕{m.group(3)}号"
+        out.append({"label": "law", "id": id_, "start": m.start(), "end": m.end(), "evidence": "pattern",
+                    "confidence": 0.7, "info": {"name": id_, "kind": "normative_document", "status": "unknown",
+                                                "articles": _articles_after(text, m.end())[0]}})
+        spans.append((m.start(), m.end()))
+    # bare names found by the term matcher: attach law info and articles (drop those inside a citation)
+    keep = []
     for men in out:
         if men["label"] == "law" and "info" not in men:
+            if any(a <= men["start"] and men["end"] <= b for a, b in spans):
+                continue
             entry = _law_entry(men["id"])
             arts, _ = _articles_after(text, men["end"])
             men["info"] = dict(law_info(entry, men["id"]), articles=arts)
+        keep.append(men)
+    out[:] = keep
     return doc
 
 
 # -- personal data ----------------------------------------------------------------------------
+_MASKED_CARD = re.compile(r"(?:卡号|卡號|账号|帳號)(?:为|為|是)?\s*[:：]?\s*(\d{2,6}[×xX*＊•·]{2,}\d{2,4})(?!\d)")
 @Language.component("zhdoc_personal_data")
 def match_personal_data(doc: Doc) -> Doc:
     from ..pii import find_personal_data, find_placeholders
 
     out = _mentions(doc)
-    for start, end, kind in list(find_placeholders(doc.text)) + list(find_personal_data(doc.text)):
+    text = _text(doc)
+    for start, end, kind in list(find_placeholders(text)) + list(find_personal_data(text)):
+        if kind == "phone" and re.search(r"(?:编号|单号|订单号)\s*[:：]?\s*$", text[max(0, start - 8):start]):
+            continue  # a complaint or order number that looks like a phone number
         out.append({"label": "personal_data", "id": kind, "start": start, "end": end,
                     "evidence": "pattern", "confidence": 0.95})
+    for m in _MASKED_CARD.finditer(text):  # 卡号为62×××89: a masked card number is still a card number
+        out.append({"label": "personal_data", "id": "bank_card", "start": m.start(1), "end": m.end(1),
+                    "evidence": "pattern", "confidence": 0.8})
     return doc
 
 
@@ -272,47 +509,116 @@ def _bounds(text: str, start: int, end: int, punct: str) -> tuple[int, int]:
     return a, min(ends) if ends else len(text)
 
 
-def polarity(text: str, start: int, end: int) -> tuple[str, str | None]:
-    """(affirmed|negated|uncertain, the cue) for a mention, scoped to its clause / sentence."""
+_CLAUSE_RX = re.compile("[" + re.escape(CLAUSE_PUNCT) + "]")
+_SENTENCE_RX = re.compile("[" + re.escape(SENTENCE_PUNCT) + "]")
+
+
+def _cue_at(window: str, cues, not_cues) -> tuple[str, int] | None:
+    """The last real occurrence (cue, index) of one of cues in window (longest cue first at a tie)."""
+    best = None
+    for cue in cues:
+        i = window.rfind(cue)
+        while i >= 0:
+            if not any(window.startswith(w, j) for w in not_cues for j in range(max(0, i - len(w) + 1), i + 1)
+                       if window[j:j + len(w)] == w and j <= i < j + len(w)):
+                break
+            i = window.rfind(cue, 0, i)
+        if i >= 0 and (best is None or i > best[1] or (i == best[1] and len(cue) > len(best[0]))):
+            best = (cue, i)
+    return best
+
+
+def polarity(text: str, start: int, end: int, label: str | None = None,
+             bounds: tuple[int, int, int, int] | None = None) -> tuple[str, str | None]:
+    """(affirmed|negated|uncertain, the cue) for a mention, scoped to its clause / sentence.
+    bounds: (clause start, clause end, sentence start, sentence end) if already known."""
     cues = _polarity_cues()
-    c0, _ = _bounds(text, start, end, CLAUSE_PUNCT)
-    window = text[max(c0, start - cues["negation_window"]):start]
-    for cue in sorted(cues["negation"], key=len, reverse=True):
-        if cue in window:
-            # 不仅 / 不但 / 不断 are not negations
-            i = window.rfind(cue)
-            if cue == "不" and window[i:i + 2] in ("不仅", "不但", "不断", "不少", "不同", "不当", "不良", "不久", "不论", "不管"):
-                continue
-            return "negated", cue
-    s0, s1 = _bounds(text, start, end, SENTENCE_PUNCT)
-    before = text[s0:start]
-    for cue in cues["uncertainty"]:
-        if cue in before:
-            return "uncertain", cue
-    after = text[end:s1]
-    for cue in cues["uncertainty_after"]:
-        if cue in after:
-            return "uncertain", cue
+    if label is not None and label not in cues["labels"]:
+        return "affirmed", None
+    if bounds is None:
+        c0, c1 = _bounds(text, start, end, CLAUSE_PUNCT)
+        s0, s1 = _bounds(text, start, end, SENTENCE_PUNCT)
+    else:
+        c0, c1, s0, s1 = bounds
+    not_cues = cues["not_cues"]
+    clause_before = text[c0:start]
+    hit = _cue_at(clause_before, cues["uncertain_first"], not_cues)
+    if hit:
+        return "uncertain", hit[0]
+    window_start = max(0, len(clause_before) - cues["negation_window"])
+    hit = _cue_at(clause_before[window_start:], cues["negation"], not_cues)
+    if hit:
+        between = clause_before[window_start + hit[1] + len(hit[0]):]
+        if not any(w in between for w in cues["negation_blocked_by"]):
+            return "negated", hit[0]
+    hit = _cue_at(clause_before, cues["uncertainty"], not_cues)
+    if hit:
+        return "uncertain", hit[0]
+    hit = _cue_at(text[s0:start], cues["condition"], not_cues)
+    if hit:
+        return "uncertain", hit[0]
+    hit = _cue_at(text[end:s1 + 1], cues["uncertainty_after"], not_cues)
+    if hit:
+        return "uncertain", hit[0]
     return "affirmed", None
+
+
+def _boundaries(text: str) -> tuple[list[int], list[int]]:
+    return [m.start() for m in _CLAUSE_RX.finditer(text)], [m.start() for m in _SENTENCE_RX.finditer(text)]
+
+
+def _span_bounds(marks: list[int], start: int, end: int, n: int) -> tuple[int, int]:
+    i = bisect.bisect_left(marks, start)
+    a = marks[i - 1] + 1 if i else 0
+    j = bisect.bisect_left(marks, end)
+    return a, marks[j] if j < len(marks) else n
+
+
+@functools.cache
+def _clause_exclusions() -> dict[tuple[str, str], tuple[str, ...]]:
+    return {(label, e["id"]): tuple(e["not_in_clause_with"]) for label in lexicon.LABELS
+            for e in lexicon.load(label)["entries"] if e.get("not_in_clause_with")}
 
 
 @Language.component("zhdoc_finalize")
 def finalize(doc: Doc) -> Doc:
-    text = doc.text
+    text = _text(doc)
     merged: dict[tuple[str, str, int, int], dict] = {}
     for m in _mentions(doc):
         merged.setdefault((m["label"], m["id"], m["start"], m["end"]), m)
     items = sorted(merged.values(), key=lambda m: (m["start"], -(m["end"] - m["start"]), m["label"], m["id"]))
-    # a mention inside a longer one of the same label and id (拨打…电话 around 电话) is dropped
+    # a mention inside a longer one of the same label (拨打…电话 around 电话) is dropped
     kept: list[dict] = []
+    reach: dict[str, int] = {}  # per label: the furthest end among kept mentions (items sorted by start)
     for m in items:
-        if any(k["label"] == m["label"] and k["start"] <= m["start"] and m["end"] <= k["end"]
-               and (k["start"], k["end"]) != (m["start"], m["end"]) and m["end"] > m["start"] for k in kept):
+        if m["end"] > m["start"] and reach.get(m["label"], -1) >= m["end"] and not any(
+                k["label"] == m["label"] and (k["start"], k["end"]) == (m["start"], m["end"]) for k in kept[-8:]):
             continue
+        reach[m["label"]] = max(reach.get(m["label"], -1), m["end"])
         kept.append(m)
+    # a court or prosecutor named in a law title (《最高人民法院关于…》) is not an authority mention
+    titles = [(m["start"], m["end"]) for m in kept if m["label"] == "law" and m["evidence"] == "citation"]
+    if titles:
+        kept = [m for m in kept if m["label"] not in ("authority", "institution")
+                or not any(a <= m["start"] and m["end"] <= b for a, b in titles)]
+    clauses, sentences = _boundaries(text)
+    # an entry's not_in_clause_with words (记者 for phone: a journalist calling) cancel it in that clause
+    excl = _clause_exclusions()
+    if excl:
+        keep = []
+        for m in kept:
+            words = excl.get((m["label"], m["id"]))
+            if words:
+                c0, _ = _span_bounds(clauses, m["start"], m["end"], len(text))
+                if any(w in text[c0:m["start"]] for w in words):
+                    continue
+            keep.append(m)
+        kept = keep
     spans = []
+    n = len(text)
     for m in kept:
-        pol, cue = polarity(text, m["start"], m["end"])
+        bounds = (*_span_bounds(clauses, m["start"], m["end"], n), *_span_bounds(sentences, m["start"], m["end"], n))
+        pol, cue = polarity(text, m["start"], m["end"], m["label"], bounds)
         m.setdefault("polarity", pol)
         if cue:
             m.setdefault("polarity_cue", cue)
@@ -322,6 +628,8 @@ def finalize(doc: Doc) -> Doc:
             span._.polarity = m["polarity"]
             span._.evidence = m["evidence"]
             span._.confidence = m["confidence"]
+            span._.info = m.get("info")
+            span._.polarity_cue = m.get("polarity_cue")
             spans.append(span)
     doc._.mentions = kept
     doc.spans["zhdoc"] = spans

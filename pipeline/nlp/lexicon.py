@@ -22,6 +22,18 @@ def _to_traditional():
     return [opencc.OpenCC(p).convert for p in ("s2t", "s2tw", "s2hk")]
 
 
+@functools.cache
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s").convert
+
+
+def to_simplified(text: str) -> str:
+    """Simplified-script form of a name (ids are simplified)."""
+    return _t2s()(text)
+
+
 def variants(term: str) -> set[str]:
     """The term and its traditional forms, so text kept in the source script still matches."""
     out = {term}
@@ -73,3 +85,9 @@ def cues() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
 
 def user_words() -> tuple[tuple[str, int], ...]:
     return tuple(sorted({(t[0], USER_WORD_FREQ) for t in terms() if len(t[0]) > 1}))
+
+
+@functools.cache
+def place_names() -> frozenset[str]:
+    """Place names that may start an institution name even though they are common words."""
+    return frozenset(load("institution").get("place_names", []))

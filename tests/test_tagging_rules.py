@@ -1,0 +1,148 @@
+"""Tagging rules on short texts: cues, polarity, laws, authorities, personal data."""
+from __future__ import annotations
+
+import pytest
+
+import pipeline
+from pipeline.nlp.components import normalize_law_name, trade_name
+from pipeline.nlp.numerals import parse_number
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return pipeline.nlp()
+
+
+def mentions(nlp, text, label=None):
+    return [m for m in nlp(text)._.mentions if label is None or m["label"] == label]
+
+
+@pytest.mark.parametrize("text,id_", [
+    ("催收员多次拨打借款人的手机电话", "phone"),
+    ("对方给我发送了好几条催款短信", "sms"),
+    ("催收公司给他发送威胁短信", "sms"),
+    ("催收人员上门催收", "home_visit"),
+    ("银行在报纸上刊登债权催收公告", "letter"),
+    ("平台将委托第三方催收", "outsourced"),
+    ("出借人向法院提起诉讼", "litigation"),
+    ("他们打电话给我的家人和同事", "third_party_contact"),
+])
+def test_methods(nlp, text, id_):
+    assert id_ in {m["id"] for m in mentions(nlp, text, "collection_method")}
+
+
+@pytest.mark.parametrize("text", ["诉讼时效已过", "本案诉讼费用由被告负担", "该平台已被警方立案侦查", "检察院审查起诉",
+                                  "联系电话：[电话]", "微信公众号发布消息"])
+def test_not_methods(nlp, text):
+    assert not mentions(nlp, text, "collection_method")
+
+
+@pytest.mark.parametrize("text,want", [
+    ("催收人员不得泄露借款人隐私", "negated"),
+    ("催收机构禁止使用暴力催收", "negated"),
+    ("平台无权骚扰借款人的家人", "negated"),
+    ("晋商消费金融是否会上门催收存在争议", "uncertain"),
+    ("平台可能会上门催收", "uncertain"),
+    ("如再迟延，将采取法律途径追讨", "uncertain"),
+    ("并非所有逾期客户都会被上门催收", "uncertain"),
+    ("催收人员多次上门催收", "affirmed"),
+    ("催收员不断打电话骚扰", "affirmed"),
+    ("上门催收可能导致冲突", "affirmed"),
+])
+def test_polarity(nlp, text, want):
+    ms = [m for m in mentions(nlp, text) if m["label"] in ("collection_method", "abusive_practice")]
+    assert ms and ms[0]["polarity"] == want, ms
+
+
+def test_names_are_affirmed(nlp):
+    ms = mentions(nlp, "如果晋商消费金融不得已上门，警方可能介入")
+    assert ms and all(m["polarity"] == "affirmed" for m in ms if m["label"] in ("institution", "authority"))
+
+
+@pytest.mark.parametrize("s,n", [("1032", 1032), ("一百二十", 120), ("壹百二十", 120), ("壹佰贰拾", 120),
+                                 ("二百五十三", 253), ("一千零三十二", 1032), ("十", 10)])
+def test_numerals(s, n):
+    assert parse_number(s) == n
+
+
+def law(nlp, text):
+    return [m for m in mentions(nlp, text, "law")]
+
+
+def test_law_citation_articles_and_status(nlp):
+    ms = law(nlp, "依据《合同法》第一百二十条、第壹百二十條以及第253条之一的规定")
+    assert len(ms) == 1
+    info = ms[0]["info"]
+    assert ms[0]["id"] == info["name"] == "中华人民共和国合同法"
+    assert info["status"] == "repealed" and info["repealed"] == "2021-01-01"
+    assert info["replaced_by"] == "中华人民共和国民法典" and info["kind"] == "law"
+    arts = [(a["article"], a.get("sub")) for a in info["articles"]]
+    assert arts == [(120, None), (120, None), (253, 1)]
+
+
+def test_bare_law_names(nlp):
+    ids = {m["id"]: m for m in law(nlp, "根据民法通则和侵权责任法，以及民法典第1032条")}
+    assert set(ids) == {"中华人民共和国民法通则", "中华人民共和国侵权责任法", "中华人民共和国民法典"}
+    assert ids["中华人民共和国民法典"]["info"]["articles"][0]["article"] == 1032
+    assert not law(nlp, "公司法人代表被限制高消费")
+
+
+def test_unknown_law_normalized():
+    assert normalize_law_name("劳动法") == "中华人民共和国劳动法"
+    assert normalize_law_name("上海市地方金融监督管理条例") == "上海市地方金融监督管理条例"
+    assert normalize_law_name("最高人民法院关于贯彻执行﹤中华人民共和国民法通则﹥若干问题的意见") == \
+        "最高人民法院关于贯彻执行中华人民共和国民法通则若干问题的意见"
+
+
+def test_law_alias_and_issuer(nlp):
+    text = ("最高人民法院、最高人民检察院决定对《关于办理妨害信用卡管理刑事案件具体应用法律若干问题的解释》"
+            "（法释〔2009〕19号，以下简称《解释》）作如下修改：将《解释》原第六条修改为")
+    ms = law(nlp, text)
+    full = "最高人民法院、最高人民检察院关于办理妨害信用卡管理刑事案件具体应用法律若干问题的解释"
+    assert [m["id"] for m in ms] == [full, full, full]  # the title, the alias defined, the alias used
+    assert ms[2]["info"]["articles"][0]["article"] == 6
+    assert ms[0]["info"]["kind"] == "judicial_interpretation"
+    # a court inside a law title is not an authority mention
+    assert not any(m["label"] == "authority" and m["start"] > text.index("《") for m in mentions(nlp, text))
+
+
+def test_document_number(nlp):
+    ms = law(nlp, "根据法函（2002）3号规定")
+    assert [m["id"] for m in ms] == ["法函〔2002〕3号"]
+
+
+@pytest.mark.parametrize("text,id_", [
+    ("银监会发布通知", "国家金融监督管理总局"),
+    ("中国银保监会表示", "国家金融监督管理总局"),
+    ("北京银监局称", "国家金融监督管理总局北京监管局"),
+    ("惠安县公安局崇武派出所", "公安机关"),
+    ("公安部通报", "公安部"),
+    ("最高人民法院发布", "最高人民法院"),
+    ("宝山金融办", "地方金融监督管理局"),
+    ("可以拨打12315投诉", "12315"),
+])
+def test_authorities(nlp, text, id_):
+    assert id_ in {m["id"] for m in mentions(nlp, text, "authority")}
+
+
+def test_institutions(nlp):
+    text = "华夏信财互联网金融信息服务(上海)有限公司旗下平台华夏信财被投诉，内蒙古联发房地产开发有限公司是借款人。"
+    ids = [m["id"] for m in mentions(nlp, text, "institution")]
+    assert ids == ["华夏信财互联网金融信息服务(上海)有限公司", "华夏信财"]
+    assert trade_name("北京网利科技有限公司") == "网利"
+
+
+def test_bank_branch(nlp):
+    ms = mentions(nlp, "被告人向中国工商银行股份有限公司漳平市支行申请信用卡", "institution")
+    assert [m["id"] for m in ms] == ["中国工商银行股份有限公司漳平市支行"]
+
+
+def test_personal_data_values(nlp):
+    text = "电话13812345678，邮箱a.b@example.com，身份证11010519491231002X，卡号6222021234567890128"
+    kinds = {m["id"] for m in mentions(nlp, text, "personal_data")}
+    assert {"phone", "email", "id_card", "bank_card"} <= kinds
+
+
+def test_personal_data_placeholders_and_masks(nlp):
+    kinds = [m["id"] for m in mentions(nlp, "联系[电话]或[邮箱]，卡号为62×××89的信用卡", "personal_data")]
+    assert kinds == ["phone", "email", "bank_card"]
