@@ -1,0 +1,232 @@
+"""Repair-stage benchmarks on real text from ../shared/data (ZHDOC_SHARED).
+
+    python bench/bench_repair.py [mojibake] [encoding] [gloss] [gaps] [speed] [-n N]
+
+mojibake  real law lines corrupted the ways web pages get corrupted; exact-repair rate per kind
+encoding  pages in UTF-8/GB18030/GBK/Big5 (light/heavy markup, some lying <meta>); detection accuracy
+gloss     traditional text with ~20 % of characters pinyin-glossed; removal and exact restoration
+gaps      words deleted from real sentences; detection precision/recall, top-1 suggestion accuracy
+speed     chars/s of the whole repair stage on clean and on glossed text (single core)
+"""
+from __future__ import annotations
+
+import argparse
+import codecs
+import os
+import random
+import re
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+SHARED = Path(os.environ.get("ZHDOC_SHARED") or ROOT.parent / "shared") / "data"
+
+
+# -- corpus -----------------------------------------------------------------------------------
+def law_lines() -> list[str]:
+    """Non-empty lines of the clean law corpus, Markdown '#' marks and the INFO END line removed."""
+    out = []
+    for p in sorted((SHARED / "laws-corpus").glob("*.md")):
+        for line in p.read_text("utf-8").split("\n"):
+            line = re.sub(r"^#+\s*", "", line).strip()
+            if line and line != "<!-- INFO END -->":
+                out.append(line)
+    return out
+
+
+def sample(lines: list[str], n: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return rng.sample(lines, min(n, len(lines)))
+
+
+# -- corruptions ------------------------------------------------------------------------------
+def _browser_replace(exc):
+    """Like a browser's decoder: one U+FFFD for the bad byte, then carry on with the next byte."""
+    return "\ufffd", exc.start + 1
+
+
+codecs.register_error("bench-browser", _browser_replace)
+
+
+def _c1(exc):  # WHATWG windows-1252: the five undefined bytes become the C1 controls
+    return "".join(chr(b) for b in exc.object[exc.start:exc.end]), exc.end
+
+
+codecs.register_error("bench-c1", _c1)
+
+
+def _s2t():
+    import opencc
+
+    return opencc.OpenCC("s2t").convert
+
+
+def corruptions():
+    """kind -> (function line -> corrupted line or None when not applicable, lossless?)."""
+    s2t = _s2t()
+
+    def enc(text, codec):
+        try:
+            return text.encode(codec)
+        except UnicodeEncodeError:
+            return None
+
+    def chain(*steps):
+        def f(line):
+            t = line
+            for step in steps:
+                t = step(t)
+                if t is None:
+                    return None
+            return t
+        return f
+
+    u8 = lambda t: t.encode("utf-8")
+    gbk = lambda t: enc(t, "gbk")
+    big5 = lambda t: enc(s2t(t), "big5")
+    lat = lambda b: b.decode("latin-1")
+    cp_browser = lambda b: b.decode("cp1252", "bench-c1")
+    cp_lossy = lambda b: b.decode("cp1252", "replace")
+    gb_browser = lambda b: b.decode("gb18030", "bench-browser")
+    gbk_py = lambda b: b.decode("gbk", "replace")
+    return {
+        "utf8_as_latin1": (chain(u8, lat), True),
+        "utf8_as_cp1252(browser)": (chain(u8, cp_browser), True),
+        "utf8_as_cp1252(lossy)": (chain(u8, cp_lossy), False),
+        "utf8_as_gb18030(browser)": (chain(u8, gb_browser), False),
+        "utf8_as_gbk(python replace)": (chain(u8, gbk_py), False),
+        "gbk_as_latin1": (chain(gbk, lat), True),
+        "gbk_as_cp1252(browser)": (chain(gbk, cp_browser), True),
+        "gbk_as_cp1252(lossy)": (chain(gbk, cp_lossy), False),
+        "big5_as_latin1(s2t)": (chain(big5, lat), True),
+        "big5_as_cp1252(browser,s2t)": (chain(big5, cp_browser), True),
+        "double utf8_as_cp1252": (chain(u8, cp_browser, u8, cp_browser), True),
+        "double utf8_as_latin1": (chain(u8, lat, u8, lat), True),
+        "gbk_as_latin1 then utf8_as_latin1": (chain(gbk, lat, u8, lat), True),
+    }
+
+
+def bench_mojibake(n: int = 1000, show: int = 0) -> dict:
+    from pipeline.repair.mojibake import mojibake
+    from pipeline.offsets import TrackedText
+
+    lines = law_lines()
+    s2t = _s2t()
+    results = {}
+    for ki, (kind, (corrupt, lossless)) in enumerate(corruptions().items()):
+        ok = tot = flagged = 0
+        t0 = time.perf_counter()
+        bad = []
+        for line in sample(lines, 3 * n, seed=ki):
+            bad_line = corrupt(line)
+            if bad_line is None or bad_line == line:
+                continue
+            want = s2t(line) if "big5" in kind else line
+            edits = mojibake(bad_line)
+            got = TrackedText.identity(bad_line).apply(edits).text
+            tot += 1
+            ok += got == want
+            flagged += any(e.detail == "lossy" for e in edits)
+            if got != want and len(bad) < show:
+                bad.append((want, bad_line, got))
+            if tot >= n:
+                break
+        dt = time.perf_counter() - t0
+        results[kind] = ok / tot
+        print(f"{kind:36s} {'lossless' if lossless else 'lossy   '} exact {ok}/{tot} = {100 * ok / tot:6.2f} %"
+              f"  flagged lossy {flagged}  ({tot / dt:,.0f} lines/s)")
+        for w, b, g in bad:
+            print("   want", w[:80], "\n   bad ", repr(b[:80]), "\n   got ", g[:80])
+    return results
+
+
+# -- pinyin glosses -----------------------------------------------------------------------------
+def gloss_text(text: str, rate: float = 0.2, seed: int = 0) -> str:
+    """Gloss ~``rate`` of the Han characters the ways sites do: 費(fèi), 費（fèi）, 費(fei4), and
+    whole words 消費(xiāofèi)."""
+    from pypinyin import Style, pinyin
+
+    rng = random.Random(seed)
+    out = []
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if "\u4e00" <= c <= "\u9fff" and rng.random() < rate:
+            word = c
+            if i + 1 < len(text) and "\u4e00" <= text[i + 1] <= "\u9fff" and rng.random() < 0.25:
+                word = text[i:i + 2]
+            style = rng.choice([Style.TONE, Style.TONE, Style.TONE3])
+            reading = "".join(r[0] for r in pinyin(word, style=style))
+            o, c_ = ("(", ")") if rng.random() < 0.7 else ("（", "）")
+            out.append(f"{word}{o}{reading}{c_}")
+            i += len(word)
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
+
+
+def bench_gloss(n_chars: int = 300_000) -> dict:
+    from pipeline.offsets import TrackedText
+    from pipeline.repair.pinyin import pinyin_glosses
+
+    s2t = _s2t()
+    lines = sample(law_lines(), 100000, seed=7)
+    text, size = [], 0
+    for l in lines:
+        text.append(s2t(l))
+        size += len(l)
+        if size >= n_chars:
+            break
+    lines = text
+    glossed = [gloss_text(l, seed=i) for i, l in enumerate(lines)]
+    n_gloss = sum(g.count("(") + g.count("（") - l.count("(") - l.count("（") for l, g in zip(lines, glossed))
+    t0 = time.perf_counter()
+    doc = "\n".join(glossed)
+    got = TrackedText.identity(doc).apply(pinyin_glosses(doc)).text.split("\n")
+    dt = time.perf_counter() - t0
+    exact = sum(a == b for a, b in zip(got, lines))
+    left = sum(g.count("(") + g.count("（") - l.count("(") - l.count("（") for l, g in zip(lines, got))
+    false = sum(max(0, l.count("(") + l.count("（") - g.count("(") - g.count("（")) for l, g in zip(lines, got))
+    print(f"glosses inserted {n_gloss}, left {left}: removal {100 * (1 - left / n_gloss):.3f} %; "
+          f"lines restored exactly {exact}/{len(lines)} = {100 * exact / len(lines):.2f} %; "
+          f"original brackets removed {false}; {len(doc) / dt:,.0f} chars/s")
+    return {"removal": 1 - left / n_gloss, "exact": exact / len(lines)}
+
+
+# -- speed --------------------------------------------------------------------------------------
+def bench_speed() -> None:
+    from pipeline.config import Config
+    from pipeline.document import Document
+    from pipeline.offsets import TrackedText
+    from pipeline.stages.repair import repair
+
+    clean = "\n".join(law_lines())
+    s2t = _s2t()
+    glossed = gloss_text(s2t(clean[:300_000]))
+    cfg = Config()
+    repair(Document(id="w", source={}, tracked=TrackedText.identity("预热：隨著消費(fèi)。")), cfg)
+    for name, text in (("clean simplified laws", clean), ("traditional + 20 % glossed", glossed)):
+        doc = Document(id="x", source={}, raw=text, tracked=TrackedText.identity(text))
+        t0 = time.perf_counter()
+        repair(doc, cfg)
+        dt = time.perf_counter() - t0
+        print(f"repair stage on {name}: {len(text):,} chars in {dt:.2f} s = {len(text) / dt:,.0f} chars/s")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("what", nargs="*", default=["mojibake", "gloss", "speed"])
+    ap.add_argument("-n", type=int, default=1000)
+    ap.add_argument("--show", type=int, default=0, help="print this many failures per kind")
+    a = ap.parse_args()
+    for w in a.what:
+        print(f"== {w}")
+        fn = globals()["bench_" + w]
+        fn(a.n, a.show) if w == "mojibake" else fn()
+
+
+if __name__ == "__main__":
+    main()
