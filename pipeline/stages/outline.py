@@ -32,6 +32,7 @@ SCHEMES: list[tuple[str, re.Pattern]] = [
     ("arabic_paren", re.compile(r"^(?P<marker>[（(](?P<num>\d{1,2})[)）][、.．]?|(?P<num2>\d{1,2})[)）])\s*(?P<rest>.+)$")),
     ("circled", re.compile(rf"^(?P<marker>(?P<sym>[{CIRCLED}{PAREN_DIGITS}{DOT_DIGITS}]))\s*(?P<rest>.+)$")),
     ("latin", re.compile(r"^(?P<marker>(?P<num>[A-Ha-h])[.．、)]|[（(](?P<num3>[A-Ha-h])[)）])\s*(?P<rest>[^\x00-\x7f].*)$")),
+    ("ref", re.compile(r"^(?P<marker>[\[［](?P<num>\d{1,3})[\]］])\s*(?P<rest>\S.*)$")),
     ("bracket_label", re.compile(r"^(?P<marker>【(?P<num>[^】]{1,20})】)\s*(?P<rest>.*)$")),
 ]
 UNIT_SCHEME = {"编": "part", "分编": "subpart", "章": "chapter", "节": "section"}
@@ -40,6 +41,8 @@ LEGAL_RANK = {"part": 0, "subpart": 1, "chapter": 2, "section": 3, "article": 5}
 _SENTENCE = re.compile("[。；！？!?;]")
 _TERM = re.compile(r"^(?P<term>[^：:，。；]{1,20})[：:](?P<text>.+)$")
 MAX_TITLE = 40
+_STRONG_CITATION = re.compile(r"^(?:规定|的|、|至|和|及|或|之规定|款|项|中|修改|删除|增加|作为)")
+_LABEL = re.compile(r"^(?P<label>[\u4e00-\u9fff、]{2,10})[\s\u3000]*[：:](?P<after>.*)$")
 _CITATION = re.compile(r"^(?:规定|的|第|、|至|和|及|或|之规定|所|款|项|以|对|已|修改|删除|增加|作为|後|后)")
 
 
@@ -58,7 +61,7 @@ class Numbered:
         return f"decimal{self.depth}" if self.scheme == "decimal" else self.scheme + getattr(self, "variant", "")
 
 
-_FIRST = set("第（(【" + CN + CIRCLED + PAREN_DIGITS + DOT_DIGITS + PAREN_CN + "0123456789ABCDEFGHabcdefgh")
+_FIRST = set("第（(【[［" + CN + CIRCLED + PAREN_DIGITS + DOT_DIGITS + PAREN_CN + "0123456789ABCDEFGHabcdefgh")
 
 
 def parse_marker(s: str) -> Numbered | None:
@@ -109,6 +112,8 @@ def parse_marker(s: str) -> Numbered | None:
 
 def is_heading_title(rest: str, scheme: str) -> bool:
     rest = rest.strip()
+    if scheme == "ref":
+        return False
     if scheme in LEGAL_RANK or scheme == "ordinal":
         return not rest or (len(rest) <= MAX_TITLE and not _SENTENCE.search(rest))
     if not rest or len(rest) > MAX_TITLE:
@@ -232,10 +237,15 @@ def _classify(lines: list[tuple[int, int, str, dict]]) -> list[Numbered | None]:
         nums.append(n)
     # 第X条 glued to its text (spaces lost) is an article only in a run of articles, never a citation
     articles = sum(1 for n in nums if n is not None and n.scheme == "article")
+    last_art = 0
     for i, n in enumerate(nums):
-        if n is not None and n.scheme == "article" and getattr(n, "glued", False):
-            if articles < 2 or _CITATION.match(n.rest):
-                nums[i] = None
+        if n is not None and n.scheme == "article":
+            if getattr(n, "glued", False) and not (articles >= 2 and n.value == last_art + 1
+                                                   and not _STRONG_CITATION.match(n.rest)):
+                if articles < 2 or _CITATION.match(n.rest):
+                    nums[i] = None
+                    continue
+            last_art = n.value or last_art
     for i, n in enumerate(nums):
         if n is None or not n.heading or n.scheme in LEGAL_RANK or n.scheme == "ordinal":
             continue
@@ -249,7 +259,100 @@ def _classify(lines: list[tuple[int, int, str, dict]]) -> list[Numbered | None]:
                     and n.value == prv.value + 1:
                 n.heading = False
                 n.run = True
+    _series_rule(lines, nums)
     return nums
+
+
+def _series_rule(lines, nums) -> None:
+    """一、 series whose members are mostly short titles are headings, even the members written as a
+    label with inline content (七、学习年限：三年 → heading 学习年限) or standing next to each other."""
+    series: list[list[int]] = []
+    open_: dict[str, list[int]] = {}
+    for i, n in enumerate(nums):
+        if n is None or n.scheme != "cn_dun" or n.value is None:
+            continue
+        cur = open_.get(n.key)
+        if n.value == 1 or cur is None or nums[cur[-1]].value + 1 != n.value:
+            cur = []
+            series.append(cur)
+            open_[n.key] = cur
+        cur.append(i)
+    for idx in series:
+        if len(idx) < 3:
+            continue
+        labels = {}
+        for i in idx:
+            m = _LABEL.match(nums[i].rest.strip())
+            if m and not nums[i].heading:
+                labels[i] = m
+        titled = sum(1 for i in idx if nums[i].heading or i in labels)
+        separated = sum(1 for i in idx if i + 1 < len(nums) and not (nums[i + 1] is not None
+                                                                    and nums[i + 1].key == nums[i].key))
+        if titled < 0.6 * len(idx) or separated < 0.5 * len(idx):
+            continue
+        for i in idx:
+            n = nums[i]
+            if i in labels:
+                n.heading, n.run = True, False
+                n.title = labels[i].group("label")
+                n.after = labels[i].group("after").strip(" \t\u3000．.")
+            elif getattr(n, "run", False) and is_heading_title(n.rest, n.scheme):
+                n.heading, n.run = True, False
+
+
+_APPENDIX = re.compile(r"^附(?:件|录)?[\d一二三四五六七八九十]*[：:][\s\u3000]*")
+_PLAIN = re.compile(r"^[\u4e00-\u9fff“”《》A-Za-z]+$")
+_CREDIT = re.compile(r"记者|摄影?$|供图|来源|图片|编辑|责编|通讯员")
+
+
+def _unmarked_headings(lines, nums) -> list[str | None]:
+    """Unnumbered heading lines, by shape: appendix titles (附：…), short label lines that title the
+    prose after them (news sub-headlines, 编后), job-ad labels ending in ： before a list, and a run of
+    short label / content pairs (北京市 / 北京仲裁委员会)."""
+    out: list[str | None] = [None] * len(lines)
+    n = len(lines)
+
+    def plain(i: int, limit: int = 20) -> bool:
+        s = lines[i][2]
+        return nums[i] is None and not lines[i][3] and len(s) <= limit and bool(_PLAIN.match(s)) \
+            and not _CREDIT.search(s)
+
+    for i in range(1, n):
+        s = lines[i][2]
+        if nums[i] is not None or lines[i][3]:
+            continue
+        m = _APPENDIX.match(s)
+        if m:
+            rest = s[m.end():]
+            if not rest and i + 1 < n and plain(i + 1, 30):
+                out[i], out[i + 1] = "appendix_mark", "appendix"
+            elif rest and len(rest) <= 30 and _PLAIN.match(rest):
+                out[i] = "appendix"
+            continue
+        if out[i] is not None or i + 1 >= n:
+            continue
+        nxt = lines[i + 1][2]
+        if plain(i) and nums[i + 1] is None and len(nxt) >= max(2 * len(s), 15) and _SENTENCE.search(nxt):
+            out[i] = "label"
+        elif plain(i, 8) and nums[i + 1] is not None and nums[i + 1].scheme == "ref" and nums[i + 1].value == 1:
+            out[i] = "label"
+        elif s.endswith(("：", ":")) and len(s) <= 9 and _PLAIN.match(s[:-1]) and nums[i + 1] is not None \
+                and nums[i + 1].value == 1 and nums[i + 1].scheme not in LEGAL_RANK:
+            out[i] = "label"
+    # short label / content pairs: 北京市 / 北京仲裁委员会 / 天津市 / 天津仲裁委员会 …
+    i = 1
+    while i < n:
+        j = i
+        while j + 1 < n and plain(j, 12) and len(lines[j][2]) < len(lines[j + 1][2]) and nums[j + 1] is None \
+                and not lines[j + 1][3] and "。" not in lines[j + 1][2]:
+            j += 2
+        if (j - i) // 2 >= 3:
+            for k in range(i, j, 2):
+                out[k] = "label"
+            i = j
+        else:
+            i += 1
+    return out
 
 
 def build(doc: Document) -> tuple[dict, list[dict], list[dict]]:
@@ -279,7 +382,7 @@ def build(doc: Document) -> tuple[dict, list[dict], list[dict]]:
         if rank is not None:
             while stack:
                 k, _, r = stack[-1]
-                if (r is not None and r >= rank) or (r is None and any(rr is not None and rr >= rank
+                if (r is not None and r >= rank) or k in ("bold", "label") or (r is None and any(rr is not None and rr >= rank
                                                                        for _, _, rr in stack)):
                     stack.pop()
                 else:
@@ -310,7 +413,19 @@ def build(doc: Document) -> tuple[dict, list[dict], list[dict]]:
             open_sec.end = end
         return sec
 
-    for (start, end, s, hint), num in zip(lines, nums):
+    unmarked = _unmarked_headings(lines, nums)
+
+    def in_appendix() -> bool:
+        return any(k == "appendix" for k, _, _ in stack)
+
+    def continues_series(num: Numbered) -> bool:
+        """一、 titles between articles (一、一般规定 / 第一条 … / 二、…) continue their own series."""
+        for k, sec, _ in reversed(stack):
+            if k == num.key:
+                return sec.value is not None and num.value == sec.value + 1
+        return False
+
+    for li, ((start, end, s, hint), num) in enumerate(zip(lines, nums)):
         if outline["title"] is None and title_text and s == title_text and not roots and not outline["lead"]:
             outline["title"] = {"text": s, **doc.span(start, end)}
             continue
@@ -327,14 +442,32 @@ def build(doc: Document) -> tuple[dict, list[dict], list[dict]]:
                 sec.blocks.append(_paragraph(doc, bs, bs + len(body), body))
             continue
         heading = num is not None and num.heading and not (in_article() and num.scheme not in LEGAL_RANK
-                                                           and num.scheme != "ordinal")
+                                                           and num.scheme != "ordinal"
+                                                           and not continues_series(num))
         if heading:
             rank = LEGAL_RANK.get(num.scheme)
-            open_heading(num.key, rank, num, num.scheme, num.rest, start, end)
+            title = getattr(num, "title", None)
+            sec = open_heading(num.key, rank, num, num.scheme, num.rest if title is None else title, start, end)
+            after = getattr(num, "after", "")
+            if after:
+                bs = start + s.rindex(after)
+                sec.blocks.append(_paragraph(doc, bs, bs + len(after), after))
             continue
         if num is None and hint.get("bold") and len(s) <= 30 and not _SENTENCE.search(s) and not hint.get("list"):
             open_heading("bold", None, None, "bold", s.rstrip("：:"), start, end)
             continue
+        if num is None and not hint:
+            kind = unmarked[li]
+            if kind == "appendix_mark":
+                continue
+            if kind == "appendix":
+                stack.clear()
+                t = _APPENDIX.sub("", s) or s
+                open_heading("appendix", None, None, "bold", t.rstrip("：:"), start, end)
+                continue
+            if kind == "label":
+                open_heading("label" if in_appendix() else "bold", None, None, "bold", s.rstrip("：: "), start, end)
+                continue
         target = stack[-1][1].blocks if stack else outline["lead"]
         if num is None and hint.get("list"):
             num = Numbered("li_" + hint["list"], "•" if hint["list"] == "ul" else "", None, None, s)
