@@ -107,18 +107,40 @@ def punctuation(text: str) -> list[Edit]:
 # -- stray spaces (suspected deleted words) -------------------------------------------------------
 _SENTENCE_PUNCT = re.compile("[，。；！？]")
 _STRAY = re.compile(r"(?<=\S) +(?=\S)")
+_NUM = "0-9零〇一二三四五六七八九十百千万两"
+# a numbering marker (第一条 / 第三章 / 一、 / （一） / 1. / 1.1 / 1、 / ①) at the start of a line or
+# clause: the space after it separates the label from its text, it is not a deleted word
+_MARKER = re.compile(
+    rf"(?:^|(?<=[。；：！？\n]))[ \u3000]*(?:"
+    rf"第[{_NUM}]+[条章节编款项部篇卷目]|[{_NUM}]+[、.．]|[（(][{_NUM}]+[）)]|[{_NUM}]+(?:\.[0-9]+)+"
+    rf"|[①-⑳㈠-㈩])$")
+# a space inside a date (2024年 3月, 二〇二四年 三月 五日) separates its parts
+_DATE = re.compile(rf"[{_NUM}]{{1,4}}[年月]$")
+_DATE_NEXT = re.compile(rf"[{_NUM}]{{1,3}}[月日号]")
+
+
+def numbering_space(line: str, start: int, end: int) -> bool:
+    """The space ``line[start:end]`` follows a numbering marker or sits inside a date."""
+    head = line[:start]
+    if _MARKER.search(head):
+        return True
+    return bool(_DATE.search(head) and _DATE_NEXT.match(line, end))
 
 
 def stray_space_edits(text: str) -> list[Edit]:
     """A space between two Chinese characters (or a Han character and Chinese punctuation) in a
     sentence-like line is where the source site removed a word: the space goes, a gap is
-    reported.  Lines without sentence punctuation (bylines, tag lists, menus) keep their spaces."""
+    reported.  Lines without sentence punctuation (bylines, tag lists, menus) keep their spaces,
+    and so does a space after a numbering marker (第一条 / 一、 / （一） / 1.1) or inside a date
+    (2024年 3月): it is a separator, not a deleted word."""
     edits: list[Edit] = []
     pos = 0
     for line in text.split("\n"):
         if _SENTENCE_PUNCT.search(line):
             for m in _STRAY.finditer(line):
                 a, b = line[m.start() - 1], line[m.end()]
+                if numbering_space(line, m.start(), m.end()):
+                    continue
                 if (is_han(a) or a in CJK_PUNCT) and (is_han(b) or b in CJK_PUNCT) and (is_han(a) or is_han(b)):
                     edits.append(Edit(pos + m.start(), pos + m.end(), "", "stray_space"))
         pos += len(line) + 1

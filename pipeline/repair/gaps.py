@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 import re
 from importlib import resources
 
@@ -46,19 +47,113 @@ def _completions() -> dict[str, tuple[str, int]]:
     return best
 
 
-def suggest(text: str, pos: int) -> tuple[str | None, float]:
-    """Best fill for a gap at ``pos`` in ``text`` and its confidence."""
-    data = gap_data()
+@functools.cache
+def char_model() -> tuple[dict[str, float], dict[str, float], float]:
+    """Character unigram and bigram counts (``data/gap_bigrams.json``, built by
+    ``bench/build_gap_model.py`` from the legal corpus and jieba's dictionary)."""
+    d = json.loads(resources.files("pipeline.data").joinpath("gap_bigrams.json").read_text("utf-8"))
+    uni = {c: 2 ** (int(b) / 2) for b, cs in d["uni"].items() for c in cs}
+    bi = {ks[i:i + 2]: 2 ** (int(b) / 2) for b, ks in d["bi"].items() for i in range(0, len(ks), 2)}
+    return uni, bi, float(d["total"])
+
+
+def logp(a: str, b: str) -> float:
+    """log P(b | a), interpolated with the unigram (Witten-Bell-like, fixed weight)."""
+    uni, bi, total = char_model()
+    ua = uni.get(a, 0.0)
+    pb = (uni.get(b, 0.0) + 0.5) / total
+    if not ua:
+        return math.log(pb)
+    return math.log(0.9 * bi.get(a + b, 0.0) / ua + 0.1 * pb)
+
+
+def chain(left: str, word: str, right: str) -> float:
+    """log P(word right | left) under the character bigram model (left/right may be empty)."""
+    seq = (left[-1:] + word + right[:1])
+    return sum(logp(seq[i], seq[i + 1]) for i in range(len(seq) - 1))
+
+
+def logp_uni(c: str) -> float:
+    uni, _, total = char_model()
+    return math.log((uni.get(c, 0.0) + 0.5) / total)
+
+
+@functools.cache
+def _word_context(word: str) -> tuple[dict, dict, float, float]:
+    """Characters seen right before and right after ``word`` inside jieba's dictionary entries
+    (打电话, 电话费, 催收员 …), weighted by log frequency: a context model for each fill word."""
+    left: dict[str, float] = {}
+    right: dict[str, float] = {}
+    for entry, f in dictionary_freq().items():
+        if not f or len(entry) <= len(word):
+            continue
+        i = entry.find(word)
+        while i >= 0:
+            wt = math.log(1 + f)
+            if i > 0:
+                left[entry[i - 1]] = left.get(entry[i - 1], 0.0) + wt
+            j = i + len(word)
+            if j < len(entry):
+                right[entry[j]] = right.get(entry[j], 0.0) + wt
+            i = entry.find(word, i + 1)
+    return left, right, sum(left.values()), sum(right.values())
+
+
+def fit(left: str, word: str, right: str) -> float:
+    """How well ``word`` joins its neighbours: the word's own context in dictionary compounds
+    (naive Bayes over the character before and after), backed off to the character model."""
+    lc, rc, ls, rs = _word_context(word)
+    score = 0.0
+    if left:
+        score += math.log((lc.get(left, 0.0) + 0.5 * math.exp(logp(left, word[0]) - logp_uni(word[0])))
+                          / (ls + 50.0))
+    if right:
+        score += math.log((rc.get(right, 0.0) + 0.5 * math.exp(logp(word[-1], right) - logp_uni(right)))
+                          / (rs + 50.0))
+    return score + 0.5 * math.log(1 + dictionary_freq().get(word, 0))
+
+
+def _clause(text: str, pos: int) -> str:
     start = max(text.rfind(c, 0, pos) for c in _CLAUSE_END) + 1
-    clause = text[start:pos]
+    return text[start:pos]
+
+
+def candidates(text: str, pos: int) -> list[tuple[float, str, float]]:
+    """Domain words that could fill a gap at ``pos``, scored (best first): the character model
+    on both sides, a cue earlier in the clause (拨打 … -> 电话), the word after the gap
+    (… 催收 -> 电话).  Returns (score, word, confidence)."""
+    data = gap_data()
+    clause = _clause(text, pos)
+    left, right = text[max(0, pos - 1):pos], text[pos:pos + 1]
     after = text[pos:pos + 4]
+    bonus: dict[str, float] = {}
     for col in data["collocations"]:
         if col["cue"] in clause and col["fill"] not in clause[clause.rfind(col["cue"]):]:
-            return col["fill"], col["confidence"]
+            bonus[col["fill"]] = max(bonus.get(col["fill"], 0.0), 15.0 * col["confidence"])
     for word, cands in data["before_word"].items():
         if after.startswith(word):
-            return cands[0][0], cands[0][1]
-    return None, 0.3
+            for w, weight in cands:
+                bonus[w] = max(bonus.get(w, 0.0), 6.0 * weight)
+    out = []
+    for w in dict.fromkeys(list(data["words"]) + list(bonus)):
+        if clause.endswith(w) or after.startswith(w):
+            continue  # the word is already there
+        score = fit(left, w, right)
+        out.append((score + bonus.get(w, 0.0), w, bonus.get(w, 0.0)))
+    # a domain cue decides (it is what the data file says); the model ranks the rest
+    out.sort(key=lambda t: (-t[2], -t[0], t[1]))
+    return out
+
+
+def suggest(text: str, pos: int) -> tuple[str | None, float]:
+    """Best fill for a gap at ``pos`` in ``text`` and its confidence."""
+    cands = candidates(text, pos)
+    if not cands:
+        return None, 0.3
+    score, word, bonus = cands[0]
+    margin = score - cands[1][0] if len(cands) > 1 else 5.0
+    conf = 0.4 + 0.1 * min(margin, 2.0) + (0.2 if bonus else 0.0)
+    return word, round(min(conf, 0.9), 2)
 
 
 def truncated_words(text: str) -> list[dict]:
