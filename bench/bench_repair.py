@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import codecs
+import functools
 import os
 import random
 import re
@@ -142,6 +143,135 @@ def bench_mojibake(n: int = 1000, show: int = 0) -> dict:
     return results
 
 
+# -- encodings ----------------------------------------------------------------------------------
+def source_texts() -> list[str]:
+    """Real Chinese texts: laws-corpus (Markdown '#' stripped), collection, cwced cleaned."""
+    out = ["\n".join(law for law in (re.sub(r"^#+\s*", "", l).strip() for l in p.read_text("utf-8").split("\n"))
+                      if law and law != "<!-- INFO END -->")
+           for p in sorted((SHARED / "laws-corpus").glob("*.md"))]
+    out += [p.read_text("utf-8") for p in sorted((SHARED / "collection").glob("*.txt"))]
+    out += [p.read_text("utf-8") for p in sorted((SHARED / "html-zh" / "cwced" / "cleaned").glob("*.txt"))]
+    return [t for t in out if len(t) >= 200]
+
+
+_HEAVY_HEAD = (
+    '<link rel="stylesheet" href="/static/css/main.min.css?v=20240101">\n'
+    '<style>body{font-family:"Microsoft YaHei",Arial,sans-serif;margin:0}.nav li{float:left;padding:0 12px}'
+    '.footer{color:#999;font-size:12px}</style>\n'
+    '<script type="text/javascript">var _hmt=_hmt||[];(function(){var hm=document.createElement("script");'
+    'hm.src="https://hm.baidu.com/hm.js?0123456789abcdef";var s=document.getElementsByTagName("script")[0];'
+    's.parentNode.insertBefore(hm,s);})();</script>\n'
+)
+
+
+def make_page(text: str, title: str, meta: str | None, heavy: bool, http_equiv: bool) -> str:
+    if meta is None:
+        m = ""
+    elif http_equiv:
+        m = f'<meta http-equiv="Content-Type" content="text/html; charset={meta}">'
+    else:
+        m = f'<meta charset="{meta}">'
+    paras = [p for p in text.split("\n") if p.strip()]
+    if heavy:
+        body = ('<div id="header" class="header clearfix"><ul class="nav">'
+                + "".join(f'<li><a href="/channel/{i}/index.html" target="_blank">{w}</a></li>'
+                          for i, w in enumerate(paras[0][:12:3] or "首页"))
+                + '</ul></div>\n<div class="main w1200"><div class="article-content" style="line-height:1.8">'
+                + "".join(f'<p style="text-indent:2em"><span class="s{i % 3}">{p}</span></p>\n' for i, p in enumerate(paras))
+                + '</div></div>\n<div class="footer">Copyright &copy; 2024 All Rights Reserved. ICP 12345678</div>'
+                '<script>document.write("<img src=\'/stat.gif?r="+Math.random()+"\'>");</script>')
+        head = _HEAVY_HEAD
+    else:
+        body = "".join(f"<p>{p}</p>\n" for p in paras)
+        head = ""
+    return f"<!DOCTYPE html>\n<html>\n<head>\n{m}\n<title>{title}</title>\n{head}</head>\n<body>\n{body}</body>\n</html>\n"
+
+
+def encoding_cases(n: int = 400, seed: int = 11) -> list[dict]:
+    """Pages of real text in each encoding, light or heavy markup, with honest, absent or lying
+    declarations (``<meta charset>``, ``http-equiv`` or the HTTP header)."""
+    rng = random.Random(seed)
+    texts = source_texts()
+    s2t = _s2t()
+    real = ["utf-8", "utf-8-sig", "gb18030", "gbk", "big5"]
+    lies = {"utf-8": ["gbk", "gb2312", "big5"], "utf-8-sig": ["gbk"], "gb18030": ["utf-8", "big5"],
+            "gbk": ["utf-8", "big5", "iso-8859-1"], "big5": ["gbk", "gb2312", "utf-8"]}
+    cases = []
+    while len(cases) < n:
+        enc = real[len(cases) % len(real)]
+        t = rng.choice(texts)
+        size = rng.choice([60, 150, 400, 1200, 4000])
+        start = rng.randrange(0, max(1, len(t) - size))
+        chunk = t[start:start + size].strip()
+        if enc == "big5":
+            chunk = s2t(chunk)
+        codec = {"utf-8-sig": "utf-8"}.get(enc, enc)
+        chunk = "".join(c for c in chunk if _encodable(c, codec))
+        if len(re.findall("[\u4e00-\u9fff]", chunk)) < 20:
+            continue
+        title = chunk.split("\n")[0][:20]
+        how = rng.choice(["honest", "honest", "none", "lie", "lie", "http_lie", "http_honest"])
+        declared_name = {"utf-8-sig": "utf-8", "gb18030": rng.choice(["gb18030", "gbk", "gb2312"])}.get(enc, enc)
+        meta, http = None, None
+        if how == "honest":
+            meta = declared_name
+        elif how == "lie":
+            meta = rng.choice(lies[enc])
+        elif how == "http_lie":
+            http, meta = rng.choice(lies[enc]), rng.choice([None, declared_name])
+        elif how == "http_honest":
+            http, meta = declared_name, rng.choice([None, rng.choice(lies[enc])])
+        page = make_page(chunk, title, meta, heavy=rng.random() < 0.5, http_equiv=rng.random() < 0.4)
+        data = page.encode(enc)
+        cases.append({"data": data, "text": page, "enc": enc, "how": how, "meta": meta, "http": http,
+                      "size": size})
+    return cases
+
+
+@functools.lru_cache(maxsize=None)
+def _encodable(c: str, codec: str) -> bool:
+    """Encodable, and for Big5 read back the same by Big5-HKSCS (Python's big5 and big5hkscs map
+    the Eten kana/Cyrillic block C6A1-C8FE differently: a codec-table quirk, not detection)."""
+    try:
+        b = c.encode(codec)
+        return codec != "big5" or b.decode("big5hkscs") == c
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return False
+
+
+def bench_encoding(n: int = 400, show: int = 0) -> dict:
+    """Detection accuracy: a page counts as right when its decoded text is the page as written
+    (so GBK read as GB18030 and Big5 as Big5-HKSCS are right: same text)."""
+    from collections import Counter
+
+    from pipeline.stages.decode import decode_bytes
+
+    cases = encoding_cases(max(n, 300))
+    ok, by_enc, by_how, bad = 0, Counter(), Counter(), []
+    tot_enc, tot_how = Counter(), Counter()
+    reasons = Counter()
+    t0 = time.perf_counter()
+    for c in cases:
+        text, enc, reason = decode_bytes(c["data"], c["http"])
+        right = text == c["text"]
+        ok += right
+        tot_enc[c["enc"]] += 1
+        tot_how[c["how"]] += 1
+        by_enc[c["enc"]] += right
+        by_how[c["how"]] += right
+        reasons[reason.split(" (")[0].split(" gb")[0].split(" big")[0].split(" utf")[0]] += 1
+        if not right:
+            bad.append((c["enc"], c["how"], c["meta"], c["http"], c["size"], enc, reason))
+    dt = time.perf_counter() - t0
+    print(f"pages {len(cases)}: correct {ok} = {100 * ok / len(cases):.2f} %  ({len(cases) / dt:,.0f} pages/s)")
+    print("  by encoding: " + ", ".join(f"{e} {by_enc[e]}/{tot_enc[e]}" for e in tot_enc))
+    print("  by declaration: " + ", ".join(f"{h} {by_how[h]}/{tot_how[h]}" for h in tot_how))
+    print("  reasons: " + ", ".join(f"{r} {k}" for r, k in reasons.most_common()))
+    for b in bad[:show or 10]:
+        print("   wrong: real %s, %s (meta %s, http %s), ~%d chars -> %s (%s)" % b)
+    return {"accuracy": ok / len(cases)}
+
+
 # -- pinyin glosses -----------------------------------------------------------------------------
 def gloss_text(text: str, rate: float = 0.2, seed: int = 0) -> str:
     """Gloss ~``rate`` of the Han characters the ways sites do: 費(fèi), 費（fèi）, 費(fei4), and
@@ -218,14 +348,14 @@ def bench_speed() -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("what", nargs="*", default=["mojibake", "gloss", "speed"])
+    ap.add_argument("what", nargs="*", default=["mojibake", "encoding", "gloss", "speed"])
     ap.add_argument("-n", type=int, default=1000)
     ap.add_argument("--show", type=int, default=0, help="print this many failures per kind")
     a = ap.parse_args()
     for w in a.what:
         print(f"== {w}")
         fn = globals()["bench_" + w]
-        fn(a.n, a.show) if w == "mojibake" else fn()
+        fn(a.n, a.show) if w in ("mojibake", "encoding") else fn()
 
 
 if __name__ == "__main__":

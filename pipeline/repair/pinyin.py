@@ -20,9 +20,13 @@ from pypinyin import Style, pinyin
 from ..offsets import Edit
 
 _LETTERS = "a-zA-ZāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüÜêÊɑɡńňǹḿ"
+# the bracketed reading; the Han characters before it are found by looking back (up to 8), which
+# gives the same matches as a leading ``[\u3400-\u9fff]{1,8}`` group without trying the pattern at
+# every Han character of the text
 _GLOSS = re.compile(
-    rf"([\u3400-\u9fff]{{1,8}})([(（])\s*([{_LETTERS}]{{1,40}}[1-5]?(?:[\s'’·-]?[{_LETTERS}]{{1,8}}[1-5]?){{0,7}})\s*([)）])"
+    rf"(?<=[\u3400-\u9fff])([(（])\s*([{_LETTERS}]{{1,40}}[1-5]?(?:[\s'’·-]?[{_LETTERS}]{{1,8}}[1-5]?){{0,7}})\s*([)）])"
 )
+_HAN_BEFORE = re.compile(r"[\u3400-\u9fff]{1,8}$")
 _TONE_MARKS = set("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ")
 
 
@@ -40,13 +44,17 @@ def _toneless(s: str) -> str:
 
 @functools.lru_cache(maxsize=65536)
 def readings(ch: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """(tone-marked, tone-digit, toneless) readings of one character."""
+    """(tone-marked, tone-digit, toneless) readings of one character.
+
+    The tone-digit set also holds the toneless readings: a word glossed with digits leaves its
+    neutral-tone syllables bare (pypinyin's own TONE3 output: ``的其(deqi2)``, ``意思(yi4si)``),
+    and any syllable can be neutral inside a word.  A digit gloss still needs one digit."""
     marks = pinyin(ch, style=Style.TONE, heteronym=True, errors="ignore")
     digits = pinyin(ch, style=Style.TONE3, heteronym=True, errors="ignore", neutral_tone_with_five=True)
     m = frozenset(_fold(r) for r in (marks[0] if marks else []))
     d = frozenset(_fold(r) for r in (digits[0] if digits else []))
     plain = frozenset(_toneless(r) for r in m) | frozenset(re.sub(r"\d", "", r) for r in d)
-    return m, d, plain
+    return m, d | plain, plain
 
 
 def _spell(chars: str, gloss: str, kind: int) -> bool:
@@ -81,9 +89,10 @@ def find_glosses(text: str) -> list[tuple[Edit, str]]:
     """All gloss candidates with their evidence; edits delete the bracketed reading."""
     out = []
     for m in _GLOSS.finditer(text):
-        hit = match_gloss(m.group(1), m.group(3))
+        han = _HAN_BEFORE.search(text, max(0, m.start() - 8), m.start()).group()
+        hit = match_gloss(han, m.group(2))
         if hit:
-            out.append((Edit(m.start(2), m.end(4), "", "pinyin_gloss", hit[1]), hit[1]))
+            out.append((Edit(m.start(1), m.end(3), "", "pinyin_gloss", hit[1]), hit[1]))
     return out
 
 

@@ -31,10 +31,29 @@ def profile_for(text: str) -> str:
     return "hk2s" if len(_HK_MARKERS.findall(text)) >= 3 else "tw2s"
 
 
+@functools.cache
+def _traditional_chars() -> re.Pattern:
+    """Characters OpenCC's t2s changes on their own (one conversion of the Han blocks, ~10 ms)."""
+    chars = [chr(i) for r in ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00)) for i in range(*r)]
+    conv = converter("t2s").convert("\n".join(chars)).split("\n")
+    trad = "".join(a for a, b in zip(chars, conv) if a != b)
+    return re.compile(f"[{trad}]")
+
+
 def traditional_share(text: str) -> float:
+    """Share of Han characters that OpenCC's t2s changes.
+
+    A cheap check first: a text with no character that t2s changes on its own is simplified (the
+    usual case: no conversion at all), one where such characters are far below the threshold is
+    too; only the others are converted to count exactly."""
+    trad = len(_traditional_chars().findall(text))
+    if not trad:
+        return 0.0
     han = sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
     if not han:
         return 0.0
+    if trad < han * TRADITIONAL_SHARE / 4:
+        return trad / han
     conv = converter("t2s").convert(text)
     if len(conv) != len(text):
         return 1.0
@@ -67,8 +86,12 @@ def script(text: str) -> list[Edit]:
     out: list[Edit] = []
     pos = 0
     conv = converter(profile).convert
-    for line in text.split("\n"):  # per line keeps alignments small and local
-        new = conv(line)
+    lines = text.split("\n")
+    # one OpenCC call for the whole text; lines are then aligned one by one (small and local)
+    converted = conv(text).split("\n")
+    if len(converted) != len(lines):  # never seen: OpenCC keeps line breaks; convert per line
+        converted = [conv(line) for line in lines]
+    for line, new in zip(lines, converted):
         if new != line:
             out.extend(Edit(pos + e.start, pos + e.end, e.new, f"script_{profile}") for e in diff_edits(line, new, ""))
         pos += len(line) + 1

@@ -20,11 +20,22 @@ BOMS = (
     (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030",
-           "cp936": "gb18030", "big5": "big5hkscs", "x-big5": "big5hkscs", "cp950": "big5hkscs",
+           "cp936": "gb18030", "windows-936": "gb18030", "csgb2312": "gb18030", "euc-cn": "gb18030",
+           "big5": "big5hkscs", "x-big5": "big5hkscs", "cp950": "big5hkscs", "big5-hkscs": "big5hkscs",
            "utf8": "utf-8", "unicode": "utf-8", "iso-8859-1": "cp1252", "latin1": "cp1252",
-           "us-ascii": "utf-8", "ascii": "utf-8"}
+           "us-ascii": "utf-8", "ascii": "utf-8",
+           # a page read far enough to find its <meta> is ASCII-compatible (WHATWG): not UTF-16
+           "utf-16": "utf-8", "utf-16le": "utf-8", "utf-16be": "utf-8"}
 _META = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
+_XML_DECL = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_\-:.]+)""", re.I)
 _HTML_SNIFF = re.compile(rb"<\s*(!doctype\s+html|html|head|body|meta|div|p|table|article|title)\b", re.I)
+_NON_ASCII = re.compile("[^\x00-\x7f]")
+# a declared charset that decodes cleanly is kept unless another decoding reads better by more than
+# this much per non-ASCII character (plus a constant): a GBK page declared big5 still decodes as
+# Big5-HKSCS, but into rare characters
+DECLARED_MARGIN = (2.0, 0.1)
+# UTF-8 with a few invalid bytes (a damaged page) competes with the Chinese code pages
+UTF8_MAX_BAD = 0.01
 
 
 class DecodeError(ValueError):
@@ -37,7 +48,7 @@ def sniff_format(data: bytes) -> str:
 
 
 def declared_charset(data: bytes) -> str | None:
-    m = _META.search(data[:8192])
+    m = _META.search(data[:16384]) or _XML_DECL.search(data[:1024])
     if not m:
         return None
     name = m.group(1).decode("ascii", "ignore").lower()
@@ -53,8 +64,32 @@ def normalise_name(name: str) -> str:
         raise DecodeError(f"unknown encoding {name!r}") from None
 
 
+def _strict(data: bytes, enc: str) -> str | None:
+    """Strict decoding; a page cut inside its last character still counts (that character
+    becomes U+FFFD).  None when the bytes are not in ``enc``."""
+    try:
+        return data.decode(enc)
+    except UnicodeDecodeError as e:
+        if e.start < len(data) - 3:
+            return None
+        try:
+            return data[:e.start].decode(enc) + "\ufffd"
+        except UnicodeDecodeError:
+            return None
+    except LookupError:
+        return None
+
+
+def _score(text: str) -> tuple[float, int]:
+    """(plausibility of the non-ASCII characters, how many there are): the ASCII markup is the
+    same under every ASCII-compatible decoding, so only the rest tells them apart."""
+    na = "".join(_NON_ASCII.findall(text[:200000]))[:50000]
+    return plausibility(na), len(na)
+
+
 def decode_bytes(data: bytes, declared: str | None = None, forced: str | None = None) -> tuple[str, str, str]:
-    """Return (text, encoding, reason)."""
+    """Return (text, encoding, reason).  ``declared`` is the HTTP charset; the page's own
+    ``<meta>`` (or XML) declaration is read here."""
     if forced:
         enc = normalise_name(forced)
         return data.decode(enc, errors="replace"), enc, "forced by config"
@@ -63,34 +98,58 @@ def decode_bytes(data: bytes, declared: str | None = None, forced: str | None = 
             return data[len(bom):].decode(enc, errors="replace"), enc, "byte-order mark"
     if b"\x00" in data[:4096] and data.count(b"\x00") > len(data) // 8:
         raise DecodeError("binary input (NUL bytes)")
-    try:
-        return data.decode("utf-8"), "utf-8", "strict UTF-8"
-    except UnicodeDecodeError:
-        pass
-    candidates: dict[str, str] = {}
-    declared = declared or declared_charset(data)
+    text = _strict(data, "utf-8")
+    if text is not None:
+        return text, "utf-8", "strict UTF-8"
+    decls = []
     if declared:
+        decls.append(("HTTP charset", declared))
+    meta = declared_charset(data)
+    if meta:
+        decls.append(("declared charset", meta))
+    candidates: dict[str, str] = {}
+    declared_enc = None
+    for where, name in decls:
         try:
-            enc = normalise_name(declared)
-            text = data.decode(enc)
-            if plausibility(text[:20000]) > 0:
-                return text, enc, f"declared charset {declared}"
-            candidates[enc] = text
-        except (UnicodeDecodeError, DecodeError, LookupError):
-            pass
-    for enc in ("gb18030", "big5hkscs"):
-        try:
-            candidates.setdefault(enc, data.decode(enc))
-        except UnicodeDecodeError:
+            enc = normalise_name(name)
+        except DecodeError:
             continue
+        text = _strict(data, enc)
+        if text is not None:
+            candidates[enc] = text
+            declared_enc = declared_enc or (enc, f"{where} {name}")
+    for enc in ("gb18030", "big5hkscs"):
+        if enc not in candidates:
+            text = _strict(data, enc)
+            if text is not None:
+                candidates[enc] = text
+    u8 = data.decode("utf-8", errors="replace")
+    bad = u8.count("\ufffd")
+    if bad <= UTF8_MAX_BAD * max(1, len(_NON_ASCII.findall(u8[:200000]))):
+        candidates.setdefault("utf-8", u8)
+    scores = {e: _score(t) for e, t in candidates.items()}
+    rejected = ""
+    if declared_enc:
+        enc, why = declared_enc
+        s, n = scores[enc]
+        best = max(scores, key=lambda e: scores[e][0])
+        if best == enc or scores[best][0] - s <= DECLARED_MARGIN[0] + DECLARED_MARGIN[1] * n:
+            return candidates[enc], enc, why
+        rejected = f" ({why} rejected)"
+    elif decls:
+        rejected = " (" + ", ".join(f"{w} {n}" for w, n in decls) + " does not decode)"
     if candidates:
-        best = max(candidates, key=lambda e: plausibility(candidates[e][:50000]))
-        reason = "plausibility score" + (f" (declared {declared} rejected)" if declared else "")
-        return candidates[best], best, reason
+        best = max(candidates, key=lambda e: scores[e][0])
+        s, n = scores[best]
+        if s >= 0 or n == 0:
+            reason = "plausibility score" if best != "utf-8" else f"UTF-8 with {bad} invalid bytes replaced"
+            return candidates[best], best, reason + rejected
     from charset_normalizer import from_bytes
 
     match = from_bytes(data).best()
     if match is None:
+        if candidates:
+            return candidates[best], best, "plausibility score (nothing reads well)" + rejected
         return data.decode("utf-8", errors="replace"), "utf-8", "undecodable: UTF-8 with replacement"
     return str(match), match.encoding, "charset-normalizer (last resort)"
 

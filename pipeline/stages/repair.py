@@ -77,18 +77,26 @@ def run_fixes(tracked: TrackedText, config) -> tuple[TrackedText, list[dict], li
     return tracked, repairs, gap_records
 
 
+def _suggest(text: str, pos: int) -> tuple[str | None, float]:
+    """:func:`gaps.suggest` on the gap's own line: it only reads the clause before ``pos`` (which
+    never crosses a line break) and 4 characters after it, and on the whole text each call scans
+    back to the start for clause marks that do not occur (quadratic on a long document)."""
+    start = text.rfind("\n", 0, pos) + 1
+    return gaps.suggest(text[start:pos + 4], pos - start)
+
+
 def find_gaps(tracked: TrackedText, spaced: list[dict]) -> list[dict]:
     text = tracked.text
     out = []
     for g in spaced:
         pos = tracked.clean_pos(g["raw_end"])
-        word, conf = gaps.suggest(text, pos)
+        word, conf = _suggest(text, pos)
         out.append(dict(g, suggestion=word, confidence=max(conf, 0.5) if word else 0.5))
     seen = {tracked.clean_pos(g["raw_end"]) for g in spaced}
     for g in gaps.detect(text):
         if g["pos"] in seen:
             continue
-        word, conf = gaps.suggest(text, g["pos"])
+        word, conf = _suggest(text, g["pos"])
         rs, _ = tracked.raw_span(g["pos"], g["pos"])
         out.append({"raw_start": rs, "raw_end": rs, "reason": g["reason"],
                     "suggestion": g["suggestion"] or word, "confidence": g["confidence"]})
