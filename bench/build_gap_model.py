@@ -4,7 +4,9 @@ Training text: the clean legal corpus (``shared/data/laws-corpus``) and jieba's 
 word counted as text with weight ~log2(frequency)).  Stored: unigram and bigram counts of Han
 characters and Chinese punctuation (bigrams seen at least three times), counts rounded to half
 powers of two: ``{"bi": {"B": "abcdef…"}}`` holds bigrams ab, cd, ef … with count ~2**(B/2).
-Deterministic (sorted).  Re-run after changing the sources:
+Also stored: for each fill word of ``gaps.json`` (``words``), how often it occurs in the legal corpus
+and the characters seen right before and after it (``ctx``, counts >= 2) -- the suggestion model.
+The bench sentences (collection, html-zh) are never used for training.  Deterministic (sorted).  Re-run after changing the sources:
 
     python bench/build_gap_model.py
 """
@@ -41,10 +43,24 @@ def main() -> None:
                 bi[prev + c] += w
             prev = c
 
+    words = json.loads((ROOT / "pipeline" / "data" / "gaps.json").read_text("utf-8"))["words"]
+    ctx = {w: {"l": Counter(), "r": Counter(), "n": 0} for w in words}
     for f in sorted((SHARED / "data" / "laws-corpus").glob("*.md")):
         text = re.sub(r"<!--.*?-->", "", f.read_text("utf-8"), flags=re.S)
         for line in text.split("\n"):
-            add(line.lstrip("# "))
+            line = line.lstrip("# ")
+            add(line)
+            for w in words:  # the context of each fill word: the character before and after it
+                i = line.find(w)
+                while i >= 0:
+                    c = ctx[w]
+                    c["n"] += 1
+                    if i > 0 and _KEEP.match(line[i - 1]):
+                        c["l"][line[i - 1]] += 1
+                    j = i + len(w)
+                    if j < len(line) and _KEEP.match(line[j]):
+                        c["r"][line[j]] += 1
+                    i = line.find(w, i + 1)
     for word, freq in sorted(dictionary_freq().items()):
         if freq >= 3 and len(word) >= 2:
             add(word, max(1, int(math.log2(freq))))
@@ -61,6 +77,9 @@ def main() -> None:
         "total": sum(uni.values()),
         "uni": buckets(uni, 1, 2),
         "bi": buckets(bi, 2, 3),
+        "ctx": {w: {"n": c["n"], "l": dict(sorted((k, v) for k, v in c["l"].items() if v >= 2)),
+                    "r": dict(sorted((k, v) for k, v in c["r"].items() if v >= 2))}
+                for w, c in sorted(ctx.items())},
     }
     raw = json.dumps(model, ensure_ascii=False, sort_keys=True, indent=0).encode("utf-8")
     OUT.write_bytes(raw)

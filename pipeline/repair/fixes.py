@@ -34,9 +34,11 @@ def whitespace(text: str) -> list[Edit]:
 
 
 def strip_lines(text: str) -> list[Edit]:
-    """Leading/trailing spaces and ideographic indentation of each line; inner runs of spaces."""
+    """Leading/trailing spaces and ideographic indentation of each line; inner runs of spaces;
+    a space between a sentence end (。！？) and the next Chinese sentence."""
     edits = [Edit(m.start(), m.end(), "", "strip") for m in _LINE_EDGE_WS.finditer(text) if m.end() > m.start()]
     edits += [Edit(m.start(), m.end(), " ", "space_run") for m in _MULTI_SPACE.finditer(text)]
+    edits += [Edit(m.start(), m.end(), "", "sentence_space") for m in _AFTER_SENTENCE.finditer(text)]
     return _dedupe(edits)
 
 
@@ -106,6 +108,9 @@ def punctuation(text: str) -> list[Edit]:
 
 # -- stray spaces (suspected deleted words) -------------------------------------------------------
 _SENTENCE_PUNCT = re.compile("[，。；！？]")
+# a space after the end of a sentence separates two sentences (strip_lines removes it)
+_SENTENCE_END = "。！？"
+_AFTER_SENTENCE = re.compile("(?<=[。！？]) +(?=[\u3400-\u9fff\uf900-\ufaff“‘《（])")
 _STRAY = re.compile(r"(?<=\S) +(?=\S)")
 _NUM = "0-9零〇一二三四五六七八九十百千万两"
 # a numbering marker (第一条 / 第三章 / 一、 / （一） / 1. / 1.1 / 1、 / ①) at the start of a line or
@@ -139,7 +144,7 @@ def stray_space_edits(text: str) -> list[Edit]:
         if _SENTENCE_PUNCT.search(line):
             for m in _STRAY.finditer(line):
                 a, b = line[m.start() - 1], line[m.end()]
-                if numbering_space(line, m.start(), m.end()):
+                if numbering_space(line, m.start(), m.end()) or a in _SENTENCE_END:
                     continue
                 if (is_han(a) or a in CJK_PUNCT) and (is_han(b) or b in CJK_PUNCT) and (is_han(a) or is_han(b)):
                     edits.append(Edit(pos + m.start(), pos + m.end(), "", "stray_space"))

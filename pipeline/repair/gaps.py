@@ -118,13 +118,67 @@ def _clause(text: str, pos: int) -> str:
     return text[start:pos]
 
 
+@functools.cache
+def _contexts() -> dict[str, tuple[dict, dict, float, float, int]]:
+    """Per fill word: characters seen before and after it in the legal corpus (``ctx`` of
+    ``gap_bigrams.json``) plus its dictionary compounds (:func:`_word_context`)."""
+    d = json.loads(resources.files("pipeline.data").joinpath("gap_bigrams.json").read_text("utf-8"))
+    out = {}
+    for w in dict.fromkeys(list(gap_data()["words"]) + [c["fill"] for c in gap_data()["collocations"]]):
+        c = d.get("ctx", {}).get(w, {"n": 0, "l": {}, "r": {}})
+        dl, dr, _, _ = _word_context(w)
+        left = dict(c["l"])
+        right = dict(c["r"])
+        for k, v in dl.items():
+            left[k] = left.get(k, 0.0) + v
+        for k, v in dr.items():
+            right[k] = right.get(k, 0.0) + v
+        out[w] = (left, right, sum(left.values()), sum(right.values()), c["n"])
+    return out
+
+
+def _side(counts: dict, total: float, ch: str) -> float:
+    """log P(ch beside the word) / P(ch): the word's own context counts, smoothed towards the
+    character's overall probability (no evidence = 0)."""
+    pc = logp_uni_exp(ch)
+    return math.log((counts.get(ch, 0.0) + _ALPHA * pc) / (total + _ALPHA) / pc)
+
+
+_ALPHA = 100.0
+PRIOR = 1.5
+
+
+def logp_uni_exp(c: str) -> float:
+    return math.exp(logp_uni(c))
+
+
+def _doc_evidence(text: str, pos: int, w: str, left: str, right: str) -> float:
+    """The word elsewhere in the same text: a mention, and more when it has the same neighbour
+    character there as the gap has here (拨打电话 … 拨打‸ -> 电话)."""
+    score = 0.0
+    i = text.find(w)
+    while i >= 0:
+        if i != pos:
+            score = max(score, 0.5)
+            if left and i > 0 and text[i - 1] == left:
+                score = max(score, 1.5)
+            if right and text[i + len(w):i + len(w) + 1] == right:
+                score = max(score, 1.5)
+        i = text.find(w, i + 1)
+    return score
+
+
 def candidates(text: str, pos: int) -> list[tuple[float, str, float]]:
-    """Domain words that could fill a gap at ``pos``, scored (best first): the character model
-    on both sides, a cue earlier in the clause (拨打 … -> 电话), the word after the gap
-    (… 催收 -> 电话).  Returns (score, word, confidence)."""
+    """Domain words that could fill a gap at ``pos``, scored (best first) by the evidence for each:
+    its prior (dictionary frequency), how its own context fits the characters on both sides (legal
+    corpus and dictionary compounds, backed off to the character model), the word elsewhere in the
+    same text with the same neighbours, a cue earlier in the clause (拨打 … -> 电话) and the word
+    after the gap (… 催收 -> 电话).  Returns (score, word, cue bonus)."""
     data = gap_data()
     clause = _clause(text, pos)
     left, right = text[max(0, pos - 1):pos], text[pos:pos + 1]
+    left = left if left and (is_han(left) or left in "，。；、：“”（）《》") else ""
+    right = right if right and (is_han(right) or right in "，。；、：“”（）《》") else ""
     after = text[pos:pos + 4]
     bonus: dict[str, float] = {}
     for col in data["collocations"]:
@@ -133,27 +187,34 @@ def candidates(text: str, pos: int) -> list[tuple[float, str, float]]:
     for word, cands in data["before_word"].items():
         if after.startswith(word):
             for w, weight in cands:
-                bonus[w] = max(bonus.get(w, 0.0), 6.0 * weight)
+                bonus[w] = bonus.get(w, 0.0) + 8.0 * weight
+    ctx = _contexts()
+    freq = dictionary_freq()
     out = []
     for w in dict.fromkeys(list(data["words"]) + list(bonus)):
         if clause.endswith(w) or after.startswith(w):
             continue  # the word is already there
-        score = fit(left, w, right)
+        lc, rc, ls, rs, _n = ctx.get(w) or ({}, {}, 0.0, 0.0, 0)
+        score = PRIOR * math.log(1 + freq.get(w, 0))
+        if left:
+            score += _side(lc, ls, left)
+        if right:
+            score += _side(rc, rs, right)
+        score += _doc_evidence(text, pos, w, left, right)
         out.append((score + bonus.get(w, 0.0), w, bonus.get(w, 0.0)))
-    # a domain cue decides (it is what the data file says); the model ranks the rest
-    out.sort(key=lambda t: (-t[2], -t[0], t[1]))
+    out.sort(key=lambda t: (-t[0], t[1]))
     return out
 
 
 def suggest(text: str, pos: int) -> tuple[str | None, float]:
-    """Best fill for a gap at ``pos`` in ``text`` and its confidence."""
+    """Best fill for a gap at ``pos`` in ``text`` and its confidence (the softmax share of the
+    best candidate, kept between 0.3 and 0.9)."""
     cands = candidates(text, pos)
     if not cands:
         return None, 0.3
-    score, word, bonus = cands[0]
-    margin = score - cands[1][0] if len(cands) > 1 else 5.0
-    conf = 0.4 + 0.1 * min(margin, 2.0) + (0.2 if bonus else 0.0)
-    return word, round(min(conf, 0.9), 2)
+    top = cands[0][0]
+    z = sum(math.exp(c[0] - top) for c in cands)
+    return cands[0][1], round(min(max(1.0 / z, 0.3), 0.9), 2)
 
 
 def truncated_words(text: str) -> list[dict]:
@@ -170,6 +231,12 @@ def truncated_words(text: str) -> list[dict]:
             continue
         # jieba's table also holds every word prefix with frequency 0: only real words count
         if any(freq.get(text[max(0, i - k):i + 1], 0) for k in (1, 2, 3)) or freq.get(x + z, 0):
+            continue
+        # the character and the one before it often go together (较大, 查封, 简称): it ends a word
+        if logp(text[i - 1], x) - logp_uni(x) > cfg.get("max_left_association", 2.0):
+            continue
+        # ... or it often stands right before the follower (证。 权。 品、): a word's last character
+        if logp(x, z) - logp_uni(z) > cfg.get("max_right_association", 0.5):
             continue
         out.append({"pos": i + 1, "suggestion": word[1], "confidence": 0.6, "reason": "truncated_word"})
     return out
