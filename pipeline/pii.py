@@ -17,6 +17,11 @@ _LANDLINE = re.compile(r"(?<!\d)(?:0\d{2,3}[- ])\d{7,8}(?!\d)|(?<!\d)400[- ]?\d{
 _ID_CARD = re.compile(r"(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])")
 _BANK_CARD = re.compile(r"(?<!\d)(?:\d{4}[ -]?){3}\d{4}(?:\d{0,3})(?!\d)")
 _QQ = re.compile(r"(?:QQ|qq|Ｑ Ｑ|扣扣)\s*(?:号码?)?\s*[:：]?\s*([1-9]\d{4,11})(?!\d)")
+# a bare QQ-style number given as a contact: "466381554(微信同号)" or "微信号：466381554"
+_QQ_CONTACT = re.compile(r"(?<![\dA-Za-z])([1-9]\d{4,11})\s*[（(]?\s*(?:微信|QQ|qq)同号"
+                         r"|(?:微信号?|WeChat|wechat)\s*[:：]\s*([1-9]\d{4,11})(?![\dA-Za-z])")
+# a number labelled as a reference (complaint, order, case number) is not personal data
+_NOT_PERSONAL_LABEL = re.compile(r"(?:编号|编码|单号|订单号|流水号|工单号|案号|合同号|序列号)\s*(?:为|是)?\s*[:：]?\s*$")
 
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 
@@ -54,6 +59,10 @@ def find_personal_data(text: str) -> list[tuple[int, int, str]]:
         found.append((m.start(), m.end(), "phone"))
     for m in _QQ.finditer(text):
         found.append((m.start(1), m.end(1), "qq"))
+    for m in _QQ_CONTACT.finditer(text):
+        g = 1 if m.group(1) else 2
+        found.append((m.start(g), m.end(g), "qq"))
+    found = [f for f in found if f[2] == "email" or not _NOT_PERSONAL_LABEL.search(text, max(0, f[0] - 12), f[0])]
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     out, last = [], -1
     for f in found:

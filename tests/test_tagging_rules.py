@@ -146,3 +146,97 @@ def test_personal_data_values(nlp):
 def test_personal_data_placeholders_and_masks(nlp):
     kinds = [m["id"] for m in mentions(nlp, "联系[电话]或[邮箱]，卡号为62×××89的信用卡", "personal_data")]
     assert kinds == ["phone", "email", "bank_card"]
+
+
+# -- general institution rules (names the lexicon does not know) ---------------------------------
+def inst(nlp, text):
+    return {(m["id"], text[m["start"]:m["end"]]) for m in mentions(nlp, text, "institution")}
+
+
+@pytest.mark.parametrize("text,name", [
+    ("借款人投诉称，青禾金服的催收人员多次打电话", "青禾金服"),
+    ("网贷平台卓卓贷逾期后开始催收", "卓卓贷"),
+    ("用户在禾苗钱包借款后逾期", "禾苗钱包"),
+    ("据悉，木林财富已经停止兑付", "木林财富"),
+])
+def test_brand_names(nlp, text, name):
+    assert name in {i for i, _ in inst(nlp, text)}
+
+
+@pytest.mark.parametrize("text", [
+    "大力发展消费金融和普惠金融", "他下载花了很多时间", "国家严厉打击高利贷", "请登录官网查询",
+    "有关部门起草网络安全规定",
+])
+def test_brand_names_not_found(nlp, text):
+    assert not {i for i, _ in inst(nlp, text) if i != "generic"}
+
+
+def test_platform_names_need_lending_context(nlp):
+    assert not inst(nlp, "小区里新开了一家果果宝")
+    assert ("果果宝", "果果宝") in inst(nlp, "果果宝平台的借款人逾期后被催收")
+
+
+def test_operator_company_and_trade_name(nlp):
+    text = "青禾金服的运营公司杭州青禾互联网科技有限公司已被立案。"
+    assert ("杭州青禾互联网科技有限公司", "杭州青禾互联网科技有限公司") in inst(nlp, text)
+    assert not inst(nlp, "杭州青禾互联网科技有限公司今天发布新品")
+
+
+def test_defined_trade_name_is_its_own_id(nlp):
+    text = "运营方安禾融（北京）网络科技有限公司（以下简称安禾融）发布催款公告。安禾融称将起诉。"
+    ids = [i for i, t in inst(nlp, text) if t == "安禾融"]
+    assert ids == ["安禾融"]
+    assert ("安禾融（北京）网络科技有限公司", "安禾融（北京）网络科技有限公司") in inst(nlp, text)
+
+
+def test_stock_quote_inside_a_name(nlp):
+    text = "担保方为中国长城(9.750, -0.20, -2.01%)资产管理股份有限公司内蒙古分公司(以下简称长城资产内蒙古分公司)，长城资产内蒙古分公司表示"
+    full = "中国长城资产管理股份有限公司内蒙古分公司"
+    got = [m for m in mentions(nlp, text, "institution") if m["id"] == full]
+    assert len(got) == 3 and text[got[0]["start"]:got[0]["end"]].startswith("中国长城(9.750")
+
+
+# -- collection-method context rules ---------------------------------------------------------------
+@pytest.mark.parametrize("text,id_", [
+    ("原告与某公司联合在报纸上刊登《债权转让通知暨债务催收联合公告》", "letter"),
+    ("银行向借款人寄送了催收通知书，借款人签收了上述通知书", "letter"),
+    ("被告人前往被害人的家中索要欠款", "home_visit"),
+    ("原告向法院提交诉状立案", "litigation"),
+])
+def test_context_methods(nlp, text, id_):
+    assert id_ in {m["id"] for m in mentions(nlp, text, "collection_method")}
+
+
+@pytest.mark.parametrize("text", ["该平台已被警方立案侦查", "被告人到案经过、受立案材料在卷", "该公告显示公司营收增长",
+                                  "他晚上回到家中休息"])
+def test_context_methods_not_found(nlp, text):
+    assert not mentions(nlp, text, "collection_method")
+
+
+def test_not_knowing_is_not_a_negated_method(nlp):
+    ms = mentions(nlp, "借款人从不知晓银行在报纸上公告之事，银行此前曾催收欠款", "collection_method")
+    assert ms and ms[0]["polarity"] == "affirmed"
+
+
+# -- personal data -----------------------------------------------------------------------------------
+def test_qq_style_contact_number():
+    from pipeline.pii import find_personal_data, redact
+
+    assert redact("企业免费发布洽: 466381554(微信同号)") == "企业免费发布洽: [QQ](微信同号)"
+    assert redact("微信号：466381554") == "微信号：[QQ]"
+    assert [k for *_, k in find_personal_data("联系人：13912345678（微信同号）")] == ["phone"]
+
+
+@pytest.mark.parametrize("text", ["投诉编号：17712345678", "订单号 6222021234567890123", "案号:13912345678"])
+def test_labelled_reference_numbers_are_not_personal(nlp, text):
+    from pipeline.pii import redact
+
+    assert redact(text) == text
+    assert not mentions(nlp, text, "personal_data")
+    assert redact("电话：13912345678") == "电话：[电话]"
+
+
+def test_anonymised_lender(nlp):
+    text = "我在借*宝平台借款后逾期。借*宝依旧每天催收。客服李*说会处理"
+    got = [(m["id"], text[m["start"]:m["end"]]) for m in mentions(nlp, text, "institution")]
+    assert got.count(("借*宝", "借*宝")) == 2 and not any("李" in t for _, t in got)

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from . import lexicon
-from .jieba_tok import dictionary_freq
+from .jieba_tok import dictionary_freq, dictionary_pos
 from .numerals import parse_number
 
 for _name, _default in (("mentions", None), ("outline", None), ("gaps", None)):
@@ -118,12 +118,16 @@ def _filters() -> dict[tuple[str, str], dict]:
 
 
 @functools.cache
-def _patterns() -> tuple[tuple[str, re.Pattern, str], ...]:
-    """(label, regex, id template) from the ``patterns`` of every lexicon file ({0} = match, {1}… = groups)."""
+def _patterns() -> tuple[tuple, ...]:
+    """(label, regex, id template, span group, near regex, near window) from the ``patterns`` of
+    every lexicon file ({0} = match, {1}… = groups in the id; ``group``: the group that is the span;
+    ``near``: words of which one must occur within ``near_window`` characters before the match)."""
     out = []
     for label in lexicon.LABELS:
         for p in lexicon.load(label).get("patterns", []):
-            out.append((label, re.compile(p["regex"]), p["id"]))
+            near = p.get("near")
+            out.append((label, re.compile(p["regex"]), p["id"], int(p.get("group", 0)),
+                        re.compile("|".join(map(re.escape, near))) if near else None, int(p.get("near_window", 200))))
     return tuple(out)
 
 
@@ -159,9 +163,11 @@ def match_terms(doc: Doc) -> Doc:
         for label, id_, canon in rows:
             if _context_ok(text, start, end, label, id_):
                 found.setdefault(label, []).append((start, end, id_, canon))
-    for label, rx, template in _patterns():
+    for label, rx, template, group, near, window in _patterns():
         for m in rx.finditer(text):
-            start, end = m.start(), m.end()
+            start, end = m.start(group), m.end(group)
+            if near is not None and not near.search(text, max(0, m.start() - window), m.start()):
+                continue
             while start < end and start not in edges:  # a pattern's name starts at a token
                 start += 1
             if end - start < 2:
@@ -247,7 +253,18 @@ def _institution_rx() -> tuple[re.Pattern, frozenset[str]]:
     return rx, frozenset(data["name_stop_words"])
 
 
-def _name_ok(name: str, suffix: str) -> bool:
+def _operator_context(text: str, start: int, end: int) -> bool:
+    """The company is named as a platform's operator: 运营方/隶属于/… just before it, or a bracket
+    right after it that names a brand (杭州英海互联网科技有限公司（银海金服）)."""
+    data = lexicon.load("institution")
+    before = text[max(0, start - 12):start]
+    if any(w in before for w in data.get("operator_cues_before", ())):
+        return True
+    m = re.match(r"\s*[（(]([^）)\n]{1,20})[）)]", text[end:end + 24])
+    return bool(m and any(w in m.group(1) for w in data.get("operator_bracket_words", ())))
+
+
+def _name_ok(name: str, suffix: str, operator: bool = False) -> bool:
     """A company name is in scope (a lender, platform, bank, collector or AMC) and is a name."""
     data = lexicon.load("institution")
     if any(w in name for w in data["out_of_scope_words"]):
@@ -259,7 +276,7 @@ def _name_ok(name: str, suffix: str) -> bool:
     if len(core) < 2:
         return False  # 网络科技有限公司: no name, only the trade
     if suffix in data["company_suffixes"]:
-        return any(w in name for w in data["finance_words"])
+        return operator or any(w in name for w in data["finance_words"])
     return True
 
 
@@ -276,13 +293,50 @@ def trade_name(full: str) -> str | None:
     while changed:
         changed = False
         for w in data["trade_name_strip"]:
-            if name.endswith(w) and len(name) - len(w) >= 2:
-                name, changed = name[: -len(w)], True
+            rest = name[: -len(w)]
+            if name.endswith(w) and len(rest) >= 2 and not (
+                    dictionary_freq().get(rest, 0) > 100 and rest not in lexicon.place_names()):
+                name, changed = rest, True
     return name if 2 <= len(name) <= 5 and name != full else None
 
 
 _REGION_PREFIX = re.compile(r"^(?:北京|天津|上海|重庆|深圳|广州|杭州|南京|成都|武汉|西安|苏州|厦门|宁波|青岛|大连|"
                             r"[\u4e00-\u9fff]{2,3}[省市])(?:市)?")
+
+
+_MASKED_NAME = re.compile(r"([\u4e00-\u9fff][*＊]{1,3}[\u4e00-\u9fff]{1,2}?)(?=平台|App|APP|app|金融|借款|贷款|钱包)")
+# a stock quote that finance sites insert after a listed company's name: 中国长城(9.750, -0.20, -2.01%)资产…
+_TICKER = re.compile(r"[（(]\s*[-+]?\d+(?:\.\d+)?\s*[,，]\s*[-+]?\d+(?:\.\d+)?\s*[,，]\s*[-+]?\d+(?:\.\d+)?%\s*[）)]")
+
+
+class _MappedMatch:
+    """A match found in the text with stock quotes removed, with positions in the original text."""
+
+    def __init__(self, m: re.Match, orig: list[int]):
+        self._m, self._orig = m, orig
+
+    def start(self, g: int = 0) -> int:
+        return self._orig[self._m.start(g)]
+
+    def end(self, g: int = 0) -> int:
+        e = self._m.end(g)
+        return self._orig[e - 1] + 1 if e else 0
+
+    def group(self, g: int = 0) -> str:
+        return self._m.group(g)
+
+
+def _finditer_skipping_tickers(rx: re.Pattern, text: str):
+    if "%" not in text or not _TICKER.search(text):
+        yield from rx.finditer(text)
+        return
+    keep = [True] * len(text)
+    for t in _TICKER.finditer(text):
+        keep[t.start():t.end()] = [False] * (t.end() - t.start())
+    orig = [i for i, k in enumerate(keep) if k] + [len(text)]
+    view = "".join(c for c, k in zip(text, keep) if k)
+    for m in rx.finditer(view):
+        yield _MappedMatch(m, orig)
 
 
 @Language.component("zhdoc_institutions")
@@ -295,8 +349,11 @@ def match_institutions(doc: Doc) -> Doc:
     out = _mentions(doc)
     token_end = _token_offsets(doc)
     freq = dictionary_freq()
+    pos_tags = dictionary_pos()
+    places = lexicon.place_names()
+    company_suffixes = frozenset(lexicon.load("institution")["company_suffixes"])
     shorts: dict[str, str] = {}
-    for m in rx.finditer(text):
+    for m in _finditer_skipping_tickers(rx, text):
         start, end = m.start(1), m.end(3)
         # move the start to the first token boundary after the last function word
         pos, name_start = start, None
@@ -325,25 +382,127 @@ def match_institutions(doc: Doc) -> Doc:
         if freq.get(name, 0) and len(name) <= 2 and name not in lexicon.place_names() and m.group(2) in \
                 lexicon.load("institution")["company_suffixes"]:
             continue  # 草根公司…: a bare common word before a company suffix
-        if not _name_ok(name, m.group(2)):
+        for b in sorted(breakers, key=len, reverse=True):  # 运营方安投融…: jieba cut 运营|方安
+            if len(b) > 1 and name.startswith(b) and len(name) - len(b) >= 2:
+                name_start, name = name_start + len(b), name[len(b):]
+                break
+        # a name does not start with a verb, adverb, preposition, … (大力|发展|消费金融)
+        while len(name) >= 2 and name[:2] not in places and name[0] != name[1] \
+                and pos_tags.get(name[:2], "n")[:1] in _NOT_NAME_POS and freq.get(name[:2], 0) >= 300:
+            name_start, name = name_start + 2, name[2:]
+        if len(name) < 2 and m.group(2) in company_suffixes:
+            continue
+        tail = name[-2:]  # …发展|消费金融: a name does not end with a common verb
+        if "公司" not in m.group(2) and pos_tags.get(tail, "n") in ("v", "vn") and freq.get(tail, 0) >= 1000 \
+                and tail not in places:
+            continue
+        if not _name_ok(name, m.group(2), _operator_context(text, name_start, end)):
             continue
         if freq.get(name, 0) > 3000 and name not in lexicon.place_names():
             continue  # 结合消费金融: a common word, not a name
         start = name_start
-        full = text[start:end]
+        full = _TICKER.sub("", text[start:end]) if "%" in text[start:end] else text[start:end]
         out.append({"label": "institution", "id": full, "start": start, "end": end,
                     "evidence": "pattern", "confidence": 0.75})
         short = trade_name(full)
         if short:
             shorts.setdefault(short, short)
         al = _ALIAS.match(text, end)
-        if al and 2 <= len(al.group(1)) <= 10:
-            shorts[al.group(1)] = full
+        if al and 2 <= len(al.group(1)) <= 16:
+            # a defined short form that is the trade name is the brand's own id (安投融); any other
+            # short form (中国长城资产内蒙古分公司) means the full name
+            shorts[al.group(1)] = al.group(1) if al.group(1) == short else full
+    _brand_names(doc, text, out, shorts)
+    if "*" in text or "＊" in text:  # an anonymised lender (信*飞平台): tagged as written, everywhere
+        edges = _token_edges(doc)
+        for m in _MASKED_NAME.finditer(text):
+            if m.start() in edges:
+                shorts.setdefault(m.group(1), m.group(1))
     for short, id_ in shorts.items():
         for m in re.finditer(re.escape(short), text):
             out.append({"label": "institution", "id": id_, "start": m.start(), "end": m.end(),
                         "evidence": "pattern", "confidence": 0.7})
     return doc
+
+
+@functools.cache
+def _brand_data():
+    data = lexicon.load("institution")
+    suffixes = sorted(data.get("brand_suffixes", ()), key=len, reverse=True)
+    rx = re.compile("|".join(map(re.escape, suffixes))) if suffixes else None
+    ctx = data.get("lending_context_words", ())
+    ctx_rx = re.compile("|".join(map(re.escape, ctx))) if ctx else None
+    return (rx, frozenset(data.get("brand_suffixes_need_lending_context", ())),
+            frozenset(data.get("brand_generic_prefixes", ())), ctx_rx,
+            frozenset(data["name_stop_words"]) | frozenset(data.get("name_breakers", ())),
+            frozenset(data.get("brand_bad_tails", ())), frozenset(data.get("brand_stop_chars", ())))
+
+
+_NOT_NAME_POS = frozenset("vpcdrumqf")  # jieba POS initials: verb, preposition, conjunction, adverb, …
+_BRAND_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]+")
+
+
+def _brand_names(doc: Doc, text: str, out: list[dict], shorts: dict[str, str]) -> None:
+    """Brand names: 2-4 characters (whole jieba tokens) before a brand suffix (…金服, …金融, …财富,
+    …理财, …创投); platform-like names (…贷, …宝, …花, …借, …钱包, …分期, …网) only where lending
+    words are near.  The suffix must end a token (拍拍贷|款 is not 拍拍贷), the whole name must not be
+    a dictionary word (消费金融, 高利贷) and the name must not start with a generic word (互联网金融)."""
+    rx, need_ctx, generic, ctx_rx, stops, bad_tails, stop_chars = _brand_data()
+    if rx is None:
+        return
+    offs = _token_offsets(doc)
+    edges = _token_edges(doc)
+    starts_by_end = {e: s for s, e in offs.items()}
+    freq = dictionary_freq()
+    places = lexicon.place_names()
+    pos_tags = dictionary_pos()
+    taken = [(m["start"], m["end"]) for m in out if m["label"] == "institution"]
+    for m in rx.finditer(text):
+        s, e, suf = m.start(), m.end(), m.group(0)
+        if e not in edges or s not in edges:
+            continue
+        max_len = 3 if len(suf) == 1 else 4
+        start, pos, toks = s, s, []
+        while pos in starts_by_end:
+            a = starts_by_end[pos]
+            tok = text[a:pos]
+            if tok in stops or not _BRAND_CHAR.fullmatch(tok) or s - a > max_len:
+                break
+            if toks and len(tok) >= 2 and freq.get(tok, 0) > 1000 and tok not in places:
+                break  # a common word before the name (申请|壹分期)
+            toks.insert(0, tok)
+            start = pos = a
+        # drop leading generic words (消费|金融, 互联网|金融) and leading digits (5月|…)
+        while toks and (toks[0] in generic or toks[0].isdigit() or (len(toks[0]) == 1 and toks[0] in stops)):
+            start += len(toks.pop(0))
+        if toks and toks[0] in generic:
+            continue
+        # the name must not begin inside a word (起草|网贷, 介入|红岭创投): trim a leading common word
+        while s - start >= 2 and text[start:start + 2] not in places and (
+                (s - start > 2 and freq.get(text[start:start + 2], 0) > 500)
+                or (start and freq.get(text[start - 1:start + 1], 0) > 500) or text[start] in stop_chars):
+            start += 1
+        # a verb, preposition, conjunction or adverb is not the start of a name (下载|花, 起草|网);
+        # a reduplicated word is (拍拍贷)
+        head = text[start:start + 2]
+        if s - start >= 2 and head[0] != head[1] and pos_tags.get(head, "n")[:1] in _NOT_NAME_POS \
+                and freq.get(head, 0) >= 300:
+            start += 2
+        name = text[start:e]
+        prefix = text[start:s]
+        if len(prefix) < 2 or prefix in generic or any(prefix.endswith(g) for g in generic if len(g) > 1):
+            continue
+        if freq.get(name, 0) or (prefix[-1:] + suf) in bad_tails or prefix.isdigit():
+            continue
+        if suf in need_ctx and ctx_rx is not None:
+            window = text[max(0, start - 40):start] + text[e:e + 40]
+            if not ctx_rx.search(window):
+                continue
+        if any(a <= start and e <= b for a, b in taken):
+            continue
+        out.append({"label": "institution", "id": name, "start": start, "end": e,
+                    "evidence": "pattern", "confidence": 0.6})
+        shorts.setdefault(name, name)
 
 
 # -- laws -------------------------------------------------------------------------------------
@@ -484,8 +643,6 @@ def match_personal_data(doc: Doc) -> Doc:
     out = _mentions(doc)
     text = _text(doc)
     for start, end, kind in list(find_placeholders(text)) + list(find_personal_data(text)):
-        if kind == "phone" and re.search(r"(?:编号|单号|订单号)\s*[:：]?\s*$", text[max(0, start - 8):start]):
-            continue  # a complaint or order number that looks like a phone number
         out.append({"label": "personal_data", "id": kind, "start": start, "end": end,
                     "evidence": "pattern", "confidence": 0.95})
     for m in _MASKED_CARD.finditer(text):  # 卡号为62×××89: a masked card number is still a card number
@@ -575,6 +732,19 @@ def _span_bounds(marks: list[int], start: int, end: int, n: int) -> tuple[int, i
 
 
 @functools.cache
+def _sentence_rules() -> dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]]:
+    """Per (label, id): (terms the rule applies to, words one of which the sentence must contain,
+    words none of which it may contain) from ``sentence_context`` entries."""
+    out = {}
+    for label in lexicon.LABELS:
+        for e in lexicon.load(label)["entries"]:
+            for rule in e.get("sentence_context", ()):
+                out.setdefault((label, e["id"]), []).append(
+                    (tuple(rule["terms"]), tuple(rule.get("requires", ())), tuple(rule.get("excludes", ()))))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@functools.cache
 def _clause_exclusions() -> dict[tuple[str, str], tuple[str, ...]]:
     return {(label, e["id"]): tuple(e["not_in_clause_with"]) for label in lexicon.LABELS
             for e in lexicon.load(label)["entries"] if e.get("not_in_clause_with")}
@@ -614,6 +784,22 @@ def finalize(doc: Doc) -> Doc:
                     continue
             keep.append(m)
         kept = keep
+    # sentence_context rules: 立案 is a lawsuit only in a civil sentence (法院, 诉状, 保全), never next
+    # to 侦查 / 警方 (a criminal case)
+    srules = _sentence_rules()
+    if srules:
+        keep = []
+        for m in kept:
+            ok = True
+            for terms, requires, excludes in srules.get((m["label"], m["id"]), ()):
+                if m.get("evidence") == "term" and text[m["start"]:m["end"]] in terms:
+                    s0, s1 = _span_bounds(sentences, m["start"], m["end"], len(text))
+                    sent = text[s0:s1]
+                    if (requires and not any(w in sent for w in requires)) or any(w in sent for w in excludes):
+                        ok = False
+            if ok:
+                keep.append(m)
+        kept = keep
     spans = []
     n = len(text)
     for m in kept:
@@ -624,12 +810,13 @@ def finalize(doc: Doc) -> Doc:
             m.setdefault("polarity_cue", cue)
         span = doc.char_span(m["start"], m["end"], label=m["label"], kb_id=m["id"], alignment_mode="expand")
         if span is not None and len(span):
-            span._.id = m["id"]
-            span._.polarity = m["polarity"]
-            span._.evidence = m["evidence"]
-            span._.confidence = m["confidence"]
-            span._.info = m.get("info")
-            span._.polarity_cue = m.get("polarity_cue")
+            ext = span._  # one Underscore object, not one per attribute
+            ext.id = m["id"]
+            ext.polarity = m["polarity"]
+            ext.evidence = m["evidence"]
+            ext.confidence = m["confidence"]
+            ext.info = m.get("info")
+            ext.polarity_cue = m.get("polarity_cue")
             spans.append(span)
     doc._.mentions = kept
     doc.spans["zhdoc"] = spans
