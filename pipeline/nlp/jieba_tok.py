@@ -12,6 +12,7 @@ import functools
 import json
 import logging
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
 import jieba
@@ -33,30 +34,83 @@ def new_jieba(user_words: tuple[tuple[str, int], ...] = ()) -> jieba.Tokenizer:
     tok.tmp_dir = str(cache_dir())
     tok.cache_file = "jieba.cache"
     tok.initialize()
+    # what the default dictionary said before the user words changed it (None: not in it)
+    tok.zhdoc_originals = {}
     for word, freq in user_words:
+        for i in range(1, len(word) + 1):
+            tok.zhdoc_originals.setdefault(word[:i], tok.FREQ.get(word[:i]))
         tok.add_word(word, freq=freq)
     return tok
 
 
 @functools.cache
-def _base_jieba() -> jieba.Tokenizer:
-    return new_jieba()
+def shared_jieba(user_words: tuple[tuple[str, int], ...] = ()) -> jieba.Tokenizer:
+    """One jieba tokenizer per process and user-word set: its dictionary is ~80 MB, so the tagger
+    and the gap detector share it instead of each loading their own."""
+    return new_jieba(user_words)
 
 
-def dictionary_freq() -> dict[str, int]:
-    """jieba's word frequencies (its default dictionary)."""
-    return _base_jieba().FREQ
+class DefaultDictionary(Mapping):
+    """jieba's default-dictionary frequencies, read through a tokenizer that also holds user words
+    (their frequencies are the lexicon's, not the dictionary's, so they are looked through)."""
+
+    def __init__(self, tok: jieba.Tokenizer):
+        self._freq = tok.FREQ
+        self._orig = getattr(tok, "zhdoc_originals", {})
+
+    def get(self, key, default=None):
+        if key in self._orig:
+            v = self._orig[key]
+            return default if v is None else v
+        return self._freq.get(key, default)
+
+    def __getitem__(self, key):
+        v = self.get(key, _MISSING)
+        if v is _MISSING:
+            raise KeyError(key)
+        return v
+
+    def __contains__(self, key):
+        return self.get(key, _MISSING) is not _MISSING
+
+    def __iter__(self):
+        orig = self._orig
+        return (k for k in self._freq if k not in orig or orig[k] is not None)
+
+    def __len__(self):
+        return sum(1 for _ in self)
+
+    def items(self):
+        orig = self._orig
+        for k, v in self._freq.items():
+            if k in orig:
+                if orig[k] is None:
+                    continue
+                v = orig[k]
+            yield k, v
+
+
+_MISSING = object()
+
+
+@functools.cache
+def dictionary_freq() -> DefaultDictionary:
+    """jieba's word frequencies (its default dictionary), from the process's shared tokenizer."""
+    from .lexicon import user_words
+
+    return DefaultDictionary(shared_jieba(user_words()))
 
 
 @functools.cache
 def dictionary_pos() -> dict[str, str]:
-    """jieba's part-of-speech tag of each word of its default dictionary (v, n, p, c, d, …)."""
+    """jieba's part-of-speech tag of the frequent words of its default dictionary (frequency ≥ 300;
+    the callers treat any other word as a noun, so rare words are not kept: it saves ~30 MB)."""
     path = Path(jieba.__file__).parent / "dict.txt"
     out: dict[str, str] = {}
     with open(path, encoding="utf-8") as f:
         for line in f:
             parts = line.split()
-            if len(parts) >= 3:
+            if len(parts) >= 3 and int(parts[1]) >= 300 and parts[2] != "n":
                 out[parts[0]] = parts[2]
     return out
 
@@ -66,7 +120,7 @@ class JiebaTokenizer:
         self.vocab = vocab
         self.user_words = tuple((w, int(f)) for w, f in user_words)
         self.hmm = bool(hmm)  # jieba's HMM guesses unknown words: ~25% slower, no gain for tagging
-        self._jieba = new_jieba(self.user_words)
+        self._jieba = shared_jieba(self.user_words)
 
     def __call__(self, text: str) -> Doc:
         words = [w for w in self._jieba.cut(text, HMM=self.hmm) if w]
