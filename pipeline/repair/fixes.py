@@ -7,6 +7,7 @@ hints are aligned with lines).
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..offsets import Edit
@@ -79,10 +80,12 @@ def punctuation(text: str) -> list[Edit]:
     e-mail addresses and code spans are left alone.  Parentheses change only when what they hold
     or what precedes them is Chinese.
     """
-    protected = [(m.start(), m.end()) for m in _PROTECT.finditer(text)]
+    spans = [(m.start(), m.end()) for m in _PROTECT.finditer(text)]  # sorted, non-overlapping
+    starts = [a for a, _ in spans]
 
     def is_protected(i: int) -> bool:
-        return any(a <= i < b for a, b in protected)
+        k = bisect.bisect_right(starts, i) - 1
+        return k >= 0 and i < spans[k][1]
 
     edits: list[Edit] = []
     for m in _HALF.finditer(text):
