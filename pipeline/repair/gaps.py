@@ -78,25 +78,42 @@ def logp_uni(c: str) -> float:
     return math.log((uni.get(c, 0.0) + 0.5) / total)
 
 
+def _fill_words() -> list[str]:
+    return list(dict.fromkeys(list(gap_data()["words"]) + [c["fill"] for c in gap_data()["collocations"]]))
+
+
 @functools.cache
-def _word_context(word: str) -> tuple[dict, dict, float, float]:
-    """Characters seen right before and right after ``word`` inside jieba's dictionary entries
-    (打电话, 电话费, 催收员 …), weighted by log frequency: a context model for each fill word."""
-    left: dict[str, float] = {}
-    right: dict[str, float] = {}
+def _dictionary_contexts(words: tuple[str, ...]) -> dict[str, tuple[dict, dict, float, float]]:
+    """Characters seen right before and right after each of ``words`` inside jieba's dictionary
+    entries (打电话, 电话费, 催收员 …), weighted by log frequency: a context model per fill word.
+    One pass over the dictionary for all words (Aho-Corasick), not one per word."""
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for w in words:
+        auto.add_word(w, w)
+    auto.make_automaton()
+    acc: dict[str, tuple[dict, dict]] = {w: ({}, {}) for w in words}
     for entry, f in dictionary_freq().items():
-        if not f or len(entry) <= len(word):
+        if not f or len(entry) < 2:
             continue
-        i = entry.find(word)
-        while i >= 0:
-            wt = math.log(1 + f)
+        wt = 0.0
+        for end, w in auto.iter(entry):
+            if len(entry) <= len(w):
+                continue
+            wt = wt or math.log(1 + f)
+            left, right = acc[w]
+            i, j = end - len(w) + 1, end + 1
             if i > 0:
                 left[entry[i - 1]] = left.get(entry[i - 1], 0.0) + wt
-            j = i + len(word)
             if j < len(entry):
                 right[entry[j]] = right.get(entry[j], 0.0) + wt
-            i = entry.find(word, i + 1)
-    return left, right, sum(left.values()), sum(right.values())
+    return {w: (l, r, sum(l.values()), sum(r.values())) for w, (l, r) in acc.items()}
+
+
+def _word_context(word: str) -> tuple[dict, dict, float, float]:
+    known = _dictionary_contexts(tuple(_fill_words()))
+    return known[word] if word in known else _dictionary_contexts((word,))[word]
 
 
 def fit(left: str, word: str, right: str) -> float:
@@ -124,7 +141,7 @@ def _contexts() -> dict[str, tuple[dict, dict, float, float, int]]:
     ``gap_bigrams.json``) plus its dictionary compounds (:func:`_word_context`)."""
     d = json.loads(resources.files("pipeline.data").joinpath("gap_bigrams.json").read_text("utf-8"))
     out = {}
-    for w in dict.fromkeys(list(gap_data()["words"]) + [c["fill"] for c in gap_data()["collocations"]]):
+    for w in _fill_words():
         c = d.get("ctx", {}).get(w, {"n": 0, "l": {}, "r": {}})
         dl, dr, _, _ = _word_context(w)
         left = dict(c["l"])
