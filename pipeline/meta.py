@@ -81,11 +81,19 @@ def with_zone(date: dict, zone: str) -> tuple[str, bool]:
     return date["value"] + zone, True
 
 
+_ROLE_PREFIX = re.compile(r"^(?:本报|本刊|本台|本网|新华社)?(?:特约)?(?:记者|通讯员)\s*(?=[\u4e00-\u9fff·]{2})")
+
+
+def _clean_name(name: str) -> str:
+    """'记者王敬照' (作者：记者王敬照) -> '王敬照'; names are never cut below two characters."""
+    return _ROLE_PREFIX.sub("", _STOP_AFTER_NAME.sub("", name).strip(" 、，,")).strip(" 、，,")
+
+
 def parse_author(s: str) -> str | None:
     m = _AUTHOR.search(s)
     if not m:
         return None
-    name = _STOP_AFTER_NAME.sub("", m["name"]).strip(" 、，,")
+    name = _clean_name(m["name"])
     return name or None
 
 
@@ -101,7 +109,7 @@ def find_author(s: str, trailer: bool = False) -> tuple[int, str] | None:
     for rank, rx in _AUTHOR_CUES:
         m = rx.search(s)
         if m:
-            name = _STOP_AFTER_NAME.sub("", m["name"]).strip(" 、，,")
+            name = _clean_name(m["name"])
             if len(name) >= 2 and (best is None or rank < best[0]):
                 best = (rank, name)
                 break
@@ -138,12 +146,47 @@ def parse_source(s: str) -> str | None:
     return m["src"] if m else None
 
 
+_OPEN, _CLOSE = "(（[【《〈「『", ")）]】》〉」』"
+
+
+def _bracket_depth(s: str) -> int:
+    return sum(s.count(c) for c in _OPEN) - sum(s.count(c) for c in _CLOSE)
+
+
+def split_title(title: str) -> list[str]:
+    """<title> split at its separators (标题_栏目_网站), never inside brackets: 'A - B (C - D)' is
+    ['A', 'B (C - D)'], not ['A', 'B (C', 'D)']."""
+    pieces = re.split(r"(\s*(?:[-_|｜–—]|——)\s*)", title)
+    parts: list[str] = []
+    cur, depth = "", 0
+    for k, piece in enumerate(pieces):
+        if k % 2 and depth <= 0:  # a separator outside brackets ends a part
+            parts.append(cur)
+            cur = ""
+            continue
+        cur += piece
+        if k % 2 == 0:
+            depth += _bracket_depth(piece)
+    parts.append(cur)
+    if depth > 0:  # a bracket never closed: the brackets say nothing, split at every separator
+        parts = TITLE_SEPARATORS.split(title)
+    return [p for p in parts if p.strip()]
+
+
+def _site_name(part: str) -> str | None:
+    """A <title> part that can name a site: short, with no brackets left open or standing alone."""
+    part = part.strip()
+    if not part or len(part) > 30 or any(c in part for c in _OPEN + _CLOSE):
+        return None
+    return part
+
+
 def strip_site_suffix(title: str, site: str | None = None) -> tuple[str, str | None]:
     """'文章标题_网站名' -> ('文章标题', '网站名'): the first part is the title unless it is short."""
-    parts = [p for p in TITLE_SEPARATORS.split(title) if p.strip()]
+    parts = split_title(title)
     if len(parts) < 2:
         return title.strip(), site
     # Chinese sites put the title first (标题_栏目_网站); a very short first part is a site prefix
     best = parts[0] if len(parts[0].strip()) >= 4 or len(parts[0]) >= 0.5 * max(map(len, parts)) else max(parts, key=len)
     rest = [p for p in parts if p is not best]
-    return best.strip(), site or (rest[-1].strip() if rest else None)
+    return best.strip(), site or (_site_name(rest[-1]) if rest else None)

@@ -3,7 +3,10 @@
 Works on lines: page text has one block per line already, and HTML was turned into lines with DOM
 hints by the decode stage.  Each line gets a kind (``None`` for article content) from rules over
 the line itself and its neighbours (see ``data/boilerplate.json``); HTML lines also use link
-density and class/id hints.  Removed lines leave the text through edits, so provenance holds.
+density and class/id hints, and lines of containers the HTML parser already detached as obvious
+chrome (``hint["chrome"]``: nav, footer, aside, a header outside the article, chrome-named or
+link-only containers; see :mod:`pipeline.html`) get kind ``chrome`` unless they hold the title.
+Removed lines leave the text through edits, so provenance holds.
 
 HTML pages then get a main-content region (:func:`main_region`): every line is scored for Chinese
 prose (characters, not words; full-width punctuation; link density; class/id words of its nearest
@@ -124,7 +127,7 @@ def _title_from_head(lines: list[Line], head: dict) -> Line | None:
     <title> split at its separators (标题_栏目_网站); a heading beats a plain line, the first wins."""
     wanted = [_norm(head[k]) for k in ("og:title", "title") if head.get(k)]
     if head.get("title"):
-        wanted += [_norm(p) for p in meta_mod.TITLE_SEPARATORS.split(head["title"]) if len(_norm(p)) >= 2]
+        wanted += [_norm(p) for p in meta_mod.split_title(head["title"]) if len(_norm(p)) >= 2]
     wanted = [w for w in wanted if w]
     best = None
     for l in [l for l in lines if l.stripped][:150]:
@@ -137,23 +140,40 @@ def _title_from_head(lines: list[Line], head: dict) -> Line | None:
     return best[1] if best else None
 
 
+@functools.cache
+def _compiled() -> dict:
+    """The line rules as sets, prefix tuples and one regex per substring list (C-speed matching)."""
+    r = rules()
+    alt = lambda xs: re.compile("|".join(map(re.escape, xs))) if xs else re.compile(r"(?!x)x")
+    return {"widgets": set(r["widgets"]), "nav_exact": set(r["nav_exact"]), "nav_prefix": tuple(r["nav_prefix"]),
+            "disclaimer_prefix": tuple(r["disclaimer_prefix"]), "disclaimer_contains": alt(r["disclaimer_contains"]),
+            "footer_contains": alt(r["footer_contains"]), "breadcrumb_start": tuple(r["breadcrumb_start"]),
+            "promo_contains": alt(r["promo_contains"])}
+
+
 def classify_line(s: str, r: dict) -> str | None:
     """Kind of a line judged on its own (None: no rule fires)."""
-    if s in r["widgets"]:
+    c = _compiled() if r is rules() else None
+    if c is None:  # custom rules: plain matching
+        c = {"widgets": r["widgets"], "nav_exact": r["nav_exact"], "nav_prefix": tuple(r["nav_prefix"]),
+             "disclaimer_prefix": tuple(r["disclaimer_prefix"]), "breadcrumb_start": tuple(r["breadcrumb_start"]),
+             **{k: re.compile("|".join(map(re.escape, r[k])) or r"(?!x)x")
+                for k in ("disclaimer_contains", "footer_contains", "promo_contains")}}
+    if s in c["widgets"]:
         return "widget"
-    if s in r["nav_exact"] or s.rstrip("：:") in r["nav_exact"]:
+    if s in c["nav_exact"] or s.rstrip("：:") in c["nav_exact"]:
         return "nav"
-    if any(s.startswith(p) for p in r["nav_prefix"]) and len(s) <= 40:
+    if len(s) <= 40 and s.startswith(c["nav_prefix"]):
         return "nav"
-    if any(s.startswith(p) for p in r["disclaimer_prefix"]) or any(c in s for c in r["disclaimer_contains"]):
+    if s.startswith(c["disclaimer_prefix"]) or c["disclaimer_contains"].search(s):
         return "disclaimer"
-    if any(c in s for c in r["footer_contains"]) and len(s) <= 200:
+    if len(s) <= 200 and c["footer_contains"].search(s):
         return "footer"
-    if any(s.startswith(b) for b in r["breadcrumb_start"]) and re.search(r"[>»/›]", s):
+    if s.startswith(c["breadcrumb_start"]) and re.search(r"[>»/›]", s):
         return "breadcrumb"
     if (find_placeholders(s) or find_personal_data(s)) and _is_contact(s, r):
         return "contact"
-    if any(c in s for c in r["promo_contains"]) and len(s) <= 60:
+    if len(s) <= 60 and c["promo_contains"].search(s):
         return "promo"
     return None
 
@@ -170,6 +190,21 @@ def is_byline(s: str, r: dict) -> bool:
         return False
     keys = sum(1 for k in r["byline_keys"] if k in s)
     return bool(meta_mod.parse_date(s) and (keys or len(s) <= 40)) or (keys and meta_mod.parse_author(s) is not None)
+
+
+_CELL_TAGS = ("li", "dd", "dt", "td", "th")
+
+
+def fact_date(l: Line, r: dict) -> bool:
+    """A date stated as a fact in an infobox, list or table cell (百科: 出生日期 1975年1月28日（农历…）):
+    a cell whose date has no time, no byline or date word, and comes with other text."""
+    h = l.hint
+    if not h or h.get("tag") not in _CELL_TAGS:
+        return False
+    s = l.stripped
+    d = meta_mod.parse_date(s)
+    return bool(d) and not d["has_time"] and len(d["text"]) < 0.6 * len(s) \
+        and not any(k in s for k in _DATE_KEYS) and not any(k in s for k in r["byline_keys"])
 
 
 def is_teaser(line: Line, rest: str) -> bool:
@@ -194,7 +229,7 @@ def classify(lines: list[Line], head: dict) -> tuple[Line | None, dict]:
         h = l.hint
         if not h:
             continue
-        if l is not title and chrome_hint(h.get("tokens", ())):
+        if l is not title and (h.get("chrome") or chrome_hint(h.get("tokens", ()))):
             l.kind = "chrome"
         elif h.get("chars") and h.get("link_chars", 0) >= 0.6 * h["chars"] and not _is_sentence(l.stripped):
             l.kind = "links"
@@ -214,7 +249,7 @@ def classify(lines: list[Line], head: dict) -> tuple[Line | None, dict]:
                 kind = "keywords"
         if kind is None and s in r["lead_labels"]:
             kind = "lead_label"
-        if kind is None and body_start is None and is_byline(s, r):
+        if kind is None and body_start is None and is_byline(s, r) and not fact_date(l, r):
             kind = "byline"
             found.setdefault("byline", s)
         if kind is None and body_start is None and l.index > title_i:
@@ -360,6 +395,8 @@ def scan_meta(nonempty: list[Line], title: Line | None, region: tuple[int, int] 
             # a bare date inside the article text (an infobox birthday) is not the publication date
             if d and nonempty[i].kind is None and not d["has_time"] and not any(k in s for k in _DATE_KEYS) \
                     and first <= i < end and len(d["text"]) < 0.6 * len(s):
+                continue
+            if d and fact_date(nonempty[i], rules()):  # an infobox birthday, wherever it stands
                 continue
             if d:
                 out["date_line"] = s
