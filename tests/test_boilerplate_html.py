@@ -90,3 +90,17 @@ def test_title_is_the_part_of_head_title_that_heads_the_page():
     d = pipeline.process(html, CFG)
     assert d.meta["title"] == "蔡健雅" and d.meta["site"] == "百度百科"
     assert meta.strip_site_suffix("网页标题_某网站") == ("网页标题", "某网站")
+
+
+def test_statute_articles_are_not_disclaimers():
+    """Words like 未经授权不得 / 禁止转载 inside a numbered article are law, not a site's disclaimer."""
+    import pipeline
+
+    text = ("中华人民共和国某某法\n第一条 为了规范管理，制定本法。\n"
+            "第二条 任何组织和个人未经授权不得发布有关信息，违者依法处理，并承担相应的法律责任。\n"
+            "网络产品和服务提供者应当建立处置机制，禁止转载、传播网络欺凌信息，并对相关账号采取必要措施，保护未成年人合法权益，并及时向有关部门报告，配合开展调查工作，依法予以处置和通报，同时做好证据保全，确保相关记录完整可查。\n"
+            "声明：本文仅代表作者观点，不代表本站立场。")
+    doc = pipeline.process(text)
+    kinds = [b["kind"] for b in doc.boilerplate]
+    assert kinds == ["disclaimer"]
+    assert "未经授权不得发布" in doc.text and "禁止转载、传播" in doc.text

@@ -165,7 +165,10 @@ def classify_line(s: str, r: dict) -> str | None:
         return "nav"
     if len(s) <= 40 and s.startswith(c["nav_prefix"]):
         return "nav"
-    if s.startswith(c["disclaimer_prefix"]) or c["disclaimer_contains"].search(s):
+    if s.startswith(c["disclaimer_prefix"]) or (
+            # a phrase inside a line marks a site's disclaimer only in a short, unnumbered line:
+            # statutes say 未经授权不得… and 禁止转载… in their articles too
+            len(s) <= 100 and not _HEADING_NUM.match(s) and c["disclaimer_contains"].search(s)):
         return "disclaimer"
     if len(s) <= 200 and c["footer_contains"].search(s):
         return "footer"
