@@ -51,7 +51,7 @@ class Task:
 @dataclass
 class Result:
     task: Task
-    doc: dict | None = None
+    doc: str | None = None  # the output JSON
     errors: list[dict] = field(default_factory=list)
     timings: dict = field(default_factory=dict)
 
@@ -182,7 +182,7 @@ def producer(config: Config) -> dict:
     return {"zhdoc": __version__, "config": config.digest()}
 
 
-def run_task(task: Task, config: Config, time_limit: float | None = None) -> Result:
+def run_task(task: Task, config: Config, time_limit: float | None = None, compact: bool = False) -> Result:
     from .runner import load, run
 
     try:
@@ -203,7 +203,9 @@ def run_task(task: Task, config: Config, time_limit: float | None = None) -> Res
     d = doc.to_dict()
     d["source"].pop("http_charset", None)
     d["producer"] = producer(config)
-    return Result(task, d, d["errors"], dict(doc.timings))
+    # serialised here, in the worker: a string crosses the process boundary far cheaper than a
+    # nested dict, and the writer (the parent) only writes
+    return Result(task, json.dumps(d, ensure_ascii=False, indent=None if compact else 1), d["errors"], dict(doc.timings))
 
 
 class DocumentTimeout(Exception):
@@ -234,11 +236,12 @@ def _with_time_limit(fn, seconds: float | None):
 _STATE: dict = {}
 
 
-def _init_worker(config_dict: dict, time_limit: float | None) -> None:
+def _init_worker(config_dict: dict, time_limit: float | None, compact: bool) -> None:
     from .runner import warm_up
 
     _STATE["config"] = Config.from_dict(config_dict)
     _STATE["time_limit"] = time_limit
+    _STATE["compact"] = compact
     warm_up(_STATE["config"])
 
 
@@ -246,7 +249,7 @@ def _pool_task(task: Task) -> Result:
     marker = os.environ.get("ZHDOC_TEST_KILL_MARKER")
     if marker and task.path and marker.encode() in open(task.path, "rb").read(256):
         os._exit(13)  # test hook: simulate a worker killed by a crash in native code
-    return run_task(task, _STATE["config"], _STATE["time_limit"])
+    return run_task(task, _STATE["config"], _STATE["time_limit"], _STATE["compact"])
 
 
 def ordered(submit: Callable[[Task], object], result_of: Callable[[object], Result],
@@ -264,20 +267,21 @@ def ordered(submit: Callable[[Task], object], result_of: Callable[[object], Resu
 
 
 def execute(tasks: Iterable[Task], config: Config, workers: int = 1, engine: str = "local",
-            scheduler: str | None = None, time_limit: float | None = 120.0) -> Iterator[Result]:
+            scheduler: str | None = None, time_limit: float | None = 120.0, compact: bool = False) -> Iterator[Result]:
+    """Results in input order; ``compact``: one-line JSON (for JSON Lines output)."""
     if engine == "dask":
-        yield from _execute_dask(tasks, config, workers, scheduler, time_limit)
+        yield from _execute_dask(tasks, config, workers, scheduler, compact)
     elif workers <= 1:
         from .runner import warm_up
 
         warm_up(config)
         for t in tasks:
-            yield run_task(t, config, time_limit)
+            yield run_task(t, config, time_limit, compact)
     else:
-        yield from _execute_pool(tasks, config, workers, time_limit)
+        yield from _execute_pool(tasks, config, workers, time_limit, compact)
 
 
-def _execute_pool(tasks: Iterable[Task], config: Config, workers: int, time_limit) -> Iterator[Result]:
+def _execute_pool(tasks: Iterable[Task], config: Config, workers: int, time_limit, compact: bool) -> Iterator[Result]:
     """A process pool with a bounded window; a worker that dies (segfault, OOM kill) costs only
     its document: the pool is rebuilt and the tasks in flight are retried one at a time, so the
     one that kills a worker again is reported as an error record."""
@@ -287,7 +291,7 @@ def _execute_pool(tasks: Iterable[Task], config: Config, workers: int, time_limi
 
     def new_pool() -> ProcessPoolExecutor:
         return ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn"),
-                                   initializer=_init_worker, initargs=(config.to_dict(), time_limit))
+                                   initializer=_init_worker, initargs=(config.to_dict(), time_limit, compact))
 
     it = iter(tasks)
     pool = new_pool()
@@ -325,7 +329,7 @@ def _execute_pool(tasks: Iterable[Task], config: Config, workers: int, time_limi
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _execute_dask(tasks, config: Config, workers: int, scheduler: str | None, time_limit):
+def _execute_dask(tasks, config: Config, workers: int, scheduler: str | None, compact: bool):
     from distributed import Client, LocalCluster, WorkerPlugin
 
     class WarmUp(WorkerPlugin):
@@ -349,7 +353,7 @@ def _execute_dask(tasks, config: Config, workers: int, scheduler: str | None, ti
     try:
         client.register_plugin(WarmUp(config.to_dict()))
         # worker threads cannot take SIGALRM: Dask runs without the per-document limit's alarm
-        yield from ordered(lambda t: client.submit(run_task, t, config, None, pure=False),
+        yield from ordered(lambda t: client.submit(run_task, t, config, None, compact, pure=False),
                            lambda f: f.result(), tasks, max(1, workers) * 4)
     finally:
         client.close()
@@ -363,9 +367,7 @@ def write_atomic(path: Path, data: str) -> None:
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     with open(tmp, "w", encoding="utf-8") as fh:
         fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
+    os.replace(tmp, path)  # atomic: a reader (or a rerun after a kill) sees the old file or the new
 
 
 def up_to_date(out: Path, task: Task, prod: dict) -> bool:
@@ -424,13 +426,12 @@ def run_batch(inputs: list[str], outdir: str | None, config: Config, *, workers:
     bar = tqdm(total=len(todo), unit="doc", disable=not progress or not sys.stderr.isatty(), file=sys.stderr,
                smoothing=0.1)
     with open(errors_path, "w", encoding="utf-8") as err_fh:
-        for res in execute(todo, config, workers, engine, scheduler, time_limit):
+        for res in execute(todo, config, workers, engine, scheduler, time_limit, compact=bool(jsonl)):
             if res.doc is not None:
-                blob = json.dumps(res.doc, ensure_ascii=False, indent=None if stream else 1)
                 if stream:
-                    stream.write(blob + "\n")
+                    stream.write(res.doc + "\n")
                 else:
-                    write_atomic(out / (res.task.key + ".json"), blob + "\n")
+                    write_atomic(out / (res.task.key + ".json"), res.doc + "\n")
             for stage, secs in res.timings.items():
                 summary.stage_seconds[stage] = summary.stage_seconds.get(stage, 0.0) + secs
             if res.errors:

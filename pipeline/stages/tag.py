@@ -27,13 +27,17 @@ def _section_index(headings: list[dict]):
 def tag(doc: Document, config) -> Document:
     text = doc.text
     nlp = get_nlp()
-    sdoc = nlp.make_doc(text)
-    sdoc._.gaps = [g for g in doc.gaps_out() if g.get("in_text", True)]
-    for _, proc in nlp.pipeline:
-        sdoc = proc(sdoc)
+    # strings a document adds to the vocabulary are freed after it (memory stays flat over a batch)
+    with nlp.memory_zone():
+        sdoc = nlp.make_doc(text)
+        sdoc._.gaps = [g for g in doc.gaps_out() if g.get("in_text", True)]
+        for _, proc in nlp.pipeline:
+            sdoc = proc(sdoc)
+        mentions = list(sdoc._.mentions)
+        del sdoc
     section_of = _section_index(doc.headings)
     entities = []
-    for m in sdoc._.mentions:
+    for m in mentions:
         ent = {"label": m["label"], "id": m["id"], "text": text[m["start"]:m["end"]], **doc.span(m["start"], m["end"]),
                "section": section_of(m["start"]), "polarity": m["polarity"], "evidence": m["evidence"],
                "confidence": m["confidence"]}
