@@ -329,6 +329,24 @@ def _execute_pool(tasks: Iterable[Task], config: Config, workers: int, time_limi
         pool.shutdown(wait=True, cancel_futures=True)
 
 
+DASK_CHUNK = 16
+
+
+def _chunked(tasks: Iterable[Task], n: int) -> Iterator[list[Task]]:
+    chunk: list[Task] = []
+    for t in tasks:
+        chunk.append(t)
+        if len(chunk) == n:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def run_tasks(tasks: list[Task], config: Config, compact: bool = False) -> list[Result]:
+    return [run_task(t, config, None, compact) for t in tasks]
+
+
 def _execute_dask(tasks, config: Config, workers: int, scheduler: str | None, compact: bool):
     from distributed import Client, LocalCluster, WorkerPlugin
 
@@ -352,9 +370,12 @@ def _execute_dask(tasks, config: Config, workers: int, scheduler: str | None, co
         client = Client(cluster)
     try:
         client.register_plugin(WarmUp(config.to_dict()))
-        # worker threads cannot take SIGALRM: Dask runs without the per-document limit's alarm
-        yield from ordered(lambda t: client.submit(run_task, t, config, None, compact, pure=False),
-                           lambda f: f.result(), tasks, max(1, workers) * 4)
+        # tasks go in chunks: one Dask task per document costs more in scheduling than a small
+        # document takes to process.  Worker threads cannot take SIGALRM: no per-document alarm.
+        chunks = _chunked(tasks, DASK_CHUNK)
+        for results in ordered(lambda c: client.submit(run_tasks, c, config, compact, pure=False),
+                               lambda f: f.result(), chunks, max(1, workers) * 3):
+            yield from results
     finally:
         client.close()
         if cluster is not None:

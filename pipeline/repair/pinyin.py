@@ -15,8 +15,6 @@ import functools
 import re
 import unicodedata
 
-from pypinyin import Style, pinyin
-
 from ..offsets import Edit
 
 _LETTERS = "a-zA-ZāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüÜêÊɑɡńňǹḿ"
@@ -42,6 +40,21 @@ def _toneless(s: str) -> str:
     return unicodedata.normalize("NFC", d).replace("ü", "v")
 
 
+@functools.cache
+def _table() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Single-character readings exported from pypinyin (bench/build_pinyin_table.py): the same
+    answers as ``pypinyin.pinyin(ch, heteronym=True)`` without its 55 MB phrase dictionary."""
+    import gzip
+    from importlib import resources
+
+    raw = resources.files("pipeline.data").joinpath("pinyin_readings.tsv.gz").read_bytes()
+    out = {}
+    for line in gzip.decompress(raw).decode("utf-8").splitlines():
+        ch, marks, digits = line.split("\t")
+        out[ch] = (tuple(marks.split(",")) if marks else (), tuple(digits.split(",")) if digits else ())
+    return out
+
+
 @functools.lru_cache(maxsize=65536)
 def readings(ch: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """(tone-marked, tone-digit, toneless) readings of one character.
@@ -49,10 +62,9 @@ def readings(ch: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     The tone-digit set also holds the toneless readings: a word glossed with digits leaves its
     neutral-tone syllables bare (pypinyin's own TONE3 output: ``的其(deqi2)``, ``意思(yi4si)``),
     and any syllable can be neutral inside a word.  A digit gloss still needs one digit."""
-    marks = pinyin(ch, style=Style.TONE, heteronym=True, errors="ignore")
-    digits = pinyin(ch, style=Style.TONE3, heteronym=True, errors="ignore", neutral_tone_with_five=True)
-    m = frozenset(_fold(r) for r in (marks[0] if marks else []))
-    d = frozenset(_fold(r) for r in (digits[0] if digits else []))
+    marks, digits = _table().get(ch, ((), ()))
+    m = frozenset(_fold(r) for r in marks)
+    d = frozenset(_fold(r) for r in digits)
     plain = frozenset(_toneless(r) for r in m) | frozenset(re.sub(r"\d", "", r) for r in d)
     return m, d | plain, plain
 
