@@ -99,7 +99,17 @@ def main() -> None:
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
     ap.add_argument("--skip-dask", action="store_true")
     ap.add_argument("--skip-trafilatura", action="store_true")
+    ap.add_argument("--memory", action="store_true",
+                    help="only: peak RSS per worker (2 workers) on 1,000 and on --docs documents")
     args = ap.parse_args()
+    if args.memory:
+        tmp = Path(tempfile.mkdtemp(prefix="zhdoc-bench-"))
+        for n in (1000, args.docs):
+            build_corpus(Path(args.shared), n, tmp / f"in{n}")
+            s, t, mb_peak = run(tmp / f"in{n}", tmp / f"out{n}", 2)
+            print(f"{n:6d} documents, 2 workers: peak RSS per worker {mb_peak:.0f} MB ({n / t:.1f} docs/s, errors {s.failed})")
+        shutil.rmtree(tmp, ignore_errors=True)
+        return
     tmp = Path(tempfile.mkdtemp(prefix="zhdoc-bench-"))
     files = build_corpus(Path(args.shared), args.docs, tmp / "in")
     mb = sum(f.stat().st_size for f in files) / 2**20

@@ -101,13 +101,52 @@ def laws_rate(limit_chars: int | None = None):
     return chars, found, examples
 
 
+def curve(args) -> None:
+    """Precision/recall of no-space detection per insertion threshold, domain and random words apart,
+    with the laws-corpus false-gap rate (whole pipeline, like the main bench)."""
+    from pipeline.repair import gaps
+
+    cases = make_cases(args.n, args.seed)
+    data = gaps.gap_data()
+    saved = dict(data["insertion"])
+    print("threshold  orphan | none-style recall domain / random | precision (none style + clean) | laws /100k")
+    try:
+        for orphan in (False, True):
+            for t in [None] + list(args.curve or [0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0]):
+                data["insertion"].update(enabled=t is not None, orphan=orphan)
+                gaps.THRESHOLD = t
+                rec = {True: [0, 0], False: [0, 0]}
+                tp = fp = 0
+                for s, p, w, is_dom in cases:
+                    fp += len(gaps_of(s))
+                    g = gaps_of(s[:p] + s[p + len(w):])
+                    hit = [x for x in g if abs(x["raw_start"] - p) <= 1]
+                    tp += bool(hit)
+                    fp += len(g) - bool(hit)
+                    rec[is_dom][0] += bool(hit)
+                    rec[is_dom][1] += 1
+                chars, found, _ = laws_rate() if not args.no_laws else (1, 0, [])
+                print(f"{'off' if t is None else t:>9} {orphan!s:>7} | {rec[True][0] / rec[True][1]:.3f} / "
+                      f"{rec[False][0] / rec[False][1]:.3f} | {tp / max(1, tp + fp):.3f} ({tp} hits, {fp} false) | "
+                      f"{found * 1e5 / chars:.1f}", flush=True)
+    finally:
+        data["insertion"].clear()
+        data["insertion"].update(saved)
+        gaps.THRESHOLD = None
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("-n", type=int, default=400, help="sentences (half domain words, half random words)")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--show", type=int, default=0, help="print this many misses and false alarms")
     ap.add_argument("--no-laws", action="store_true")
+    ap.add_argument("--curve", type=float, nargs="*", default=None,
+                    help="sweep the no-space insertion detector over these LLR thresholds (enabled for the"
+                         " sweep whatever gaps.json says) and print one line per threshold")
     args = ap.parse_args()
+    if args.curve is not None:
+        return curve(args)
 
     t0 = time.time()
     cases = make_cases(args.n, args.seed)

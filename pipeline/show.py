@@ -25,6 +25,26 @@ def _fmt_tags(ents: list[dict], color: bool) -> str:
     return "  [" + ", ".join(parts) + "]" if parts else ""
 
 
+def _table_shape(b: dict) -> str:
+    rows = b.get("rows", [])
+    return f"{len(rows)}×{max((len(r) for r in rows), default=0)}"
+
+
+def _md_cell(text: str) -> str:
+    return " ".join(str(text).split()).replace("|", "\\|") or " "
+
+
+def render_table_md(rows: list[list[str]]) -> list[str]:
+    """A Markdown (GFM) table: the first row is the header, short rows are padded."""
+    if not rows:
+        return []
+    width = max(len(r) for r in rows)
+    cells = [[_md_cell(c) for c in r] + [" "] * (width - len(r)) for r in rows]
+    out = ["| " + " | ".join(cells[0]) + " |", "|" + "---|" * width]
+    out += ["| " + " | ".join(r) + " |" for r in cells[1:]]
+    return out
+
+
 def render_tree(doc: dict, color: bool = False) -> str:
     meta = doc.get("meta", {})
     lines = [f"{meta.get('title') or '(untitled)'}"]
@@ -34,7 +54,8 @@ def render_tree(doc: dict, color: bool = False) -> str:
     tags = _tags_by_section(doc)
     outline = doc.get("outline", {})
     if outline.get("lead"):
-        lines.append(f"├─ (lead: {len(outline['lead'])} blocks){_fmt_tags(tags.get(None, []), color)}")
+        tables = "".join(f", table {_table_shape(b)}" for b in outline["lead"] if b["type"] == "table")
+        lines.append(f"├─ (lead: {len(outline['lead'])} blocks{tables}){_fmt_tags(tags.get(None, []), color)}")
 
     def walk(secs: list[dict], prefix: str):
         for i, s in enumerate(secs):
@@ -43,7 +64,9 @@ def render_tree(doc: dict, color: bool = False) -> str:
             num = f"{s['number']} " if s.get("number") else ""
             blocks = s.get("blocks", [])
             items = sum(len(b.get("items", [])) for b in blocks if b["type"] == "list")
-            extra = f" ({len(blocks)} blocks" + (f", {items} list items" if items else "") + ")" if blocks else ""
+            tables = [b for b in blocks if b["type"] == "table"]
+            extra = f" ({len(blocks)} blocks" + (f", {items} list items" if items else "") + \
+                "".join(f", table {_table_shape(t)}" for t in tables) + ")" if blocks else ""
             lines.append(f"{prefix}{branch}{num}{s['title']}{extra}{_fmt_tags(tags.get(s.get('path'), []), color)}")
             walk(s.get("sections", []), prefix + ("   " if last else "│  "))
 
@@ -66,6 +89,9 @@ def render_markdown(doc: dict) -> str:
                 for it in b["items"]:
                     term = f"**{it['term']}**：" if it.get("term") else ""
                     out.append(f"- {it['marker']} {term}{it['text']}")
+                out.append("")
+            elif b["type"] == "table":
+                out.extend(render_table_md(b["rows"]))
                 out.append("")
             else:
                 out.append(b["text"] + "\n")

@@ -54,3 +54,16 @@ def test_gap_model_is_small_and_loads():
     assert size < 1_500_000
     uni, bi, total = gaps.char_model()
     assert total > 0 and "电话" in bi and gaps.logp("电", "话") > gaps.logp("电", "也")
+
+
+def test_insertion_detector_is_off_by_default_and_scores_pairs():
+    # character statistics cannot find traceless deletions at a useful precision (see
+    # ``python bench/bench_gaps.py --curve``): the detector ships disabled
+    assert gaps.gap_data()["insertion"]["enabled"] is False
+    assert [g for g in gaps.detect("通过拨打逾期客户的，提醒客户及时还款。") if g["reason"] == "insertion"] == []
+    text = "借款人多次逾期，催收员拨打电话。"
+    scored = gaps.insertion_scores(text, -1e9)
+    assert scored and all(1 <= p < len(text) for p, _ in scored)
+    assert gaps.insertion_scores(text, 1e9) == []
+    word, _ = gaps.best_insertion("拨", "，")
+    assert isinstance(word, str) and len(word) >= 2

@@ -10,6 +10,12 @@ Three detectors, each cheap and explainable:
 Suggestions come from the domain data (``data/gaps.json``): a cue earlier in the clause
 (拨打 … -> 电话), the word after the gap (… 催收 -> 电话), the completion of the truncated word.
 The text is only changed when the user asks for fills (``Config.fill_gaps``).
+
+A fourth detector, for a word deleted without any trace, scores every adjacent character pair by
+the character model's odds that a word stood between them (:func:`insertions`).  It is fast (a numpy
+gather, ~5M chars/s once the matrix is built) but character statistics do not separate real
+deletions from ordinary word boundaries: at the laws-corpus false-gap budget it finds almost
+nothing (``python bench/bench_gaps.py --curve``), so ``gaps.json`` ships it disabled.
 """
 from __future__ import annotations
 
@@ -267,9 +273,133 @@ def frames(text: str) -> list[dict]:
     return out
 
 
+# -- insertion likelihood ratio (a word deleted without a trace) -----------------------------------
+# For adjacent characters a, b: LLR(a, b) = log sum_w P(w0|a) P(w|w0) P(b|w_last) - log P(b|a), the
+# character model's odds that some word w of a vocabulary (the domain words plus jieba's most frequent
+# two-character words) was between them.  Computed once for the most frequent characters as a dense
+# matrix (one matrix product), so scanning a text is a numpy gather, not per-character Python.
+
+@functools.cache
+def insertion_model():
+    """(codepoint -> index table, chars, log P matrix, LLR matrix, vocabulary, first/last indices,
+    log internal probability of each word).  Sizes from ``gaps.json`` ``insertion``."""
+    import numpy as np
+
+    cfg = gap_data()["insertion"]
+    uni, bi, total = char_model()
+    chars = sorted(uni, key=lambda c: (-uni[c], c))[: cfg["chars"]]
+    idx = {c: i for i, c in enumerate(chars)}
+    k = len(chars)
+    pc = np.array([(uni[c] + 0.5) / total for c in chars], dtype=np.float64)
+    P = np.tile(0.1 * pc, (k, 1))
+    for ab, n in bi.items():
+        i, j = idx.get(ab[0]), idx.get(ab[1])
+        if i is not None and j is not None:
+            P[i, j] += 0.9 * n / uni[ab[0]]
+    freq = dictionary_freq()
+    vocab = list(dict.fromkeys(
+        [w for w in _fill_words() if all(c in idx for c in w)]
+        + [w for w, _ in sorted(((w, f) for w, f in freq.items()
+                                 if len(w) == 2 and f and w[0] in idx and w[1] in idx and is_han(w[0]) and is_han(w[1])),
+                                key=lambda t: (-t[1], t[0]))[: cfg["words"]]]))
+    first = np.array([idx[w[0]] for w in vocab])
+    last = np.array([idx[w[-1]] for w in vocab])
+    inner = np.array([sum(math.log(P[idx[w[i]], idx[w[i + 1]]]) for i in range(len(w) - 1)) for w in vocab])
+    A = (P[:, first] * np.exp(inner)[None, :]).astype(np.float32)
+    S = A @ P[last, :].astype(np.float32)
+    logP = np.log(P).astype(np.float32)
+    llr = (np.log(S) - logP).astype(np.float16)
+    table = np.full(0x10000, -1, dtype=np.int32)
+    for c, i in idx.items():
+        if ord(c) < 0x10000:
+            table[ord(c)] = i
+    return table, chars, logP.astype(np.float16), llr, vocab, first, last, inner.astype(np.float32)
+
+
+def insertion_scores(text: str, threshold: float):
+    """Positions ``i`` (a gap between ``text[i-1]`` and ``text[i]``) whose LLR exceeds ``threshold``,
+    with their LLR: a numpy gather over the whole text."""
+    import numpy as np
+
+    table, _chars, _lp, llr = insertion_model()[:4]
+    cp = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    ix = table[np.minimum(cp, 0xFFFF)]
+    ix[cp > 0xFFFF] = -1
+    a, b = ix[:-1], ix[1:]
+    ok = (a >= 0) & (b >= 0)
+    score = np.full(len(a), -100.0, dtype=np.float32)
+    score[ok] = llr[a[ok], b[ok]]
+    hits = np.nonzero(score > threshold)[0]
+    return [(int(i) + 1, float(score[i])) for i in hits]
+
+
+def best_insertion(a: str, b: str) -> tuple[str, float]:
+    """The vocabulary word most likely between ``a`` and ``b`` and its log P(a w b) - log P(a b)."""
+    import numpy as np
+
+    table, _chars, lp, _llr, vocab, first, last, inner = insertion_model()
+    i, j = table[ord(a)], table[ord(b)]
+    s = lp[i, first].astype(np.float32) + inner + lp[last, j].astype(np.float32)
+    k = int(np.argmax(s))
+    return vocab[k], float(s[k] - lp[i, j])
+
+
+def _boundary(text: str, pos: int, orphan: bool) -> bool:
+    """jieba (dictionary only) puts a word boundary at ``pos`` in the clause around it; with
+    ``orphan``, one side of it is also a single-character word."""
+    from ..nlp.jieba_tok import shared_jieba
+    from ..nlp.lexicon import user_words
+
+    lo = max(0, pos - 12)
+    hi = min(len(text), pos + 12)
+    for c in _CLAUSE_END:
+        k = text.rfind(c, lo, pos)
+        if k >= 0:
+            lo = max(lo, k + 1)
+        k = text.find(c, pos + 1, hi)
+        if k >= 0:
+            hi = min(hi, k)
+    at, left_len, right_len = lo, 0, 0
+    for w in shared_jieba(user_words()).cut(text[lo:hi], HMM=False):
+        if at == pos:
+            right_len = len(w)
+            break
+        at += len(w)
+        left_len = len(w)
+        if at > pos:
+            return False
+    else:
+        if at != pos:
+            return False
+    return not orphan or left_len == 1 or right_len <= 1
+
+
+THRESHOLD: float | None = None  # overrides ``gaps.json`` ``insertion.threshold`` (bench sweeps)
+
+
+def insertions(text: str) -> list[dict]:
+    """Deleted words without a trace: character pairs the model finds far likelier with a word
+    between them, where jieba also sees a word boundary."""
+    cfg = gap_data()["insertion"]
+    t = cfg["threshold"] if THRESHOLD is None else THRESHOLD
+    out = []
+    for pos, score in insertion_scores(text, t):
+        if not is_han(text[pos - 1]) and not is_han(text[pos]):
+            continue
+        if not _boundary(text, pos, cfg.get("orphan", False)):
+            continue
+        word, _ = best_insertion(text[pos - 1], text[pos])
+        out.append({"pos": pos, "suggestion": None, "lm_word": word, "llr": round(score, 2),
+                    "confidence": round(min(0.8, 0.3 + 0.05 * (score - t)), 2), "reason": "insertion"})
+    return out
+
+
 def detect(text: str) -> list[dict]:
     """Gaps found without a space marking them (positions in ``text``)."""
     found = {g["pos"]: g for g in frames(text)}
     for g in truncated_words(text):
         found.setdefault(g["pos"], g)
+    if gap_data().get("insertion", {}).get("enabled", True):
+        for g in insertions(text):
+            found.setdefault(g["pos"], g)
     return [found[p] for p in sorted(found)]

@@ -24,7 +24,7 @@ PAREN_CN = "㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩"
 # (scheme, regex with groups number / rest); order matters: the first match wins
 SCHEMES: list[tuple[str, re.Pattern]] = [
     ("chapter", re.compile(rf"^(?P<marker>第(?P<num>[{CN}\d]+)(?P<unit>分编|编|章|节|则|部分|篇))[\s\u3000]*[:：]?[\s\u3000]*(?P<rest>.*)$")),
-    ("article", re.compile(rf"^(?P<marker>第(?P<num>[{CN}\d]+)条(?:之[{CN}\d]+)?)(?P<sep>[\s\u3000:：]*)(?P<rest>.*)$")),
+    ("article", re.compile(rf"^(?P<marker>第(?P<num>[{CN}\d]+)条(?:之(?P<sub>[{CN}\d]+))?)(?P<sep>[\s\u3000:：]*)(?P<rest>.*)$")),
     ("cn_dun", re.compile(rf"^(?P<marker>(?P<num>[{CN}]+)\s*[、.．，,])\s*(?P<rest>.+)$")),
     ("cn_paren", re.compile(rf"^(?P<marker>[（(](?P<num>[{CN}]+)[)）][、.．]?|(?P<sym>[{PAREN_CN}])[、.．]?)\s*(?P<rest>.+)$")),
     ("decimal", re.compile(r"^(?P<marker>(?P<num>\d{1,2}(?:[.．]\d{1,2}){1,3})[.．]?)(?![.．\d])\s*(?P<rest>[^\d\s%％].*)$")),
@@ -89,6 +89,7 @@ def parse_marker(s: str) -> Numbered | None:
         if scheme == "article":
             marker = g["marker"]
             n = Numbered("article", marker, marker, parse_number(num), g["rest"])
+            n.sub = parse_number(g["sub"]) if g.get("sub") else None  # 第七条之一 -> 7, sub 1
             n.glued = not g["sep"] and bool(g["rest"])
             return n
         if scheme == "decimal":
@@ -135,13 +136,18 @@ class Section:
     sections: list = field(default_factory=list)
     path: str = ""
     end: int = 0
+    sub: int | None = None  # 第X条之一 -> 1
+
 
     def to_dict(self, doc: Document) -> dict:
         rs, re_ = doc.raw_span(self.span["start"], self.end)
-        return {"number": self.number, "number_value": self.value, "scheme": self.scheme, "title": self.title,
+        d = {"number": self.number, "number_value": self.value, "scheme": self.scheme, "title": self.title,
                 "level": self.level, "path": self.path, "heading": self.span,
                 "start": self.span["start"], "end": self.end, "raw_start": rs, "raw_end": re_,
                 "blocks": self.blocks, "sections": [s.to_dict(doc) for s in self.sections]}
+        if self.sub is not None:
+            d["sub_value"] = self.sub
+        return d
 
 
 def _paragraph(doc: Document, start: int, end: int, text: str) -> dict:
@@ -160,14 +166,17 @@ def _list_item(doc: Document, start: int, end: int, num: Numbered) -> dict:
     return item
 
 
-_INLINE = re.compile(rf"(?:(?<=^)|(?<=[\s\u3000：:。；;！!？?）)]))(?P<marker>(?P<a>\d{{1,2}})、|[（(](?P<c>[{CN}]{{1,3}})[)）]|(?P<p>[{PAREN_CN}])、?)")
+_INLINE = re.compile(rf"(?:(?:(?<=^)|(?<=[\s\u3000：:。；;，,！!？?）)]))(?P<marker>(?P<a>\d{{1,2}})、|[（(](?P<c>[{CN}]{{1,3}})[)）]|(?P<p>[{PAREN_CN}])、?))|(?P<o>[{CIRCLED}])")
 
 
 def _inline_runs(s: str) -> list[tuple[int, str]]:
-    """Markers inside a paragraph that form a run 1、2、3… (or （一）（二）…) starting at 1: (offset, marker)."""
+    """Markers inside a paragraph that form a run 1、2、3… (or （一）（二）…, ㈠㈡…, ①②…) starting at 1:
+    (offset, marker)."""
     found = []
     for m in _INLINE.finditer(s):
-        if m.group("a"):
+        if m.group("o"):
+            found.append(("o", CIRCLED.index(m.group("o")) + 1, m.start("o"), m.group("o")))
+        elif m.group("a"):
             found.append(("a", int(m.group("a")), m.start("marker"), m.group("marker")))
         elif m.group("c"):
             v = parse_number(m.group("c"))
@@ -175,8 +184,10 @@ def _inline_runs(s: str) -> list[tuple[int, str]]:
                 found.append(("c", v, m.start("marker"), m.group("marker")))
         else:
             found.append(("p", PAREN_CN.index(m.group("p")) + 1, m.start("marker"), m.group("marker")))
+    if len(found) < 2:
+        return []
     out: list[tuple[int, str]] = []
-    for kind in ("a", "c", "p"):
+    for kind in ("a", "c", "p", "o"):
         run: list = []
         for k, v, off, mk in found:
             if k != kind:
@@ -192,7 +203,88 @@ def _inline_runs(s: str) -> list[tuple[int, str]]:
     return sorted(out)
 
 
+# inside a line that holds a run: a lost line break (" ? "), a 【label】, a section label 岗位要求：
+_SEP = re.compile(r"[ \u3000]+[?？][ \u3000?？]*|[?？][ \u3000]+")
+_INLINE_LABEL = re.compile(rf"(?:(?<=[；;。?？\s\u3000])|^)(?:【[^】\n]{{1,20}}】|[\u4e00-\u9fff]{{2,6}}："
+                           rf"(?=[\s\u3000]*(?:\d{{1,2}}、|[（(][{CN}]{{1,3}}[)）]|[{CIRCLED}]|$)))")
+_SENT_END = re.compile(r"[。！？!]")
+_QUOTES = "“‘「『\""
+_ITEM_SCHEMES = ("cn_paren", "arabic_paren", "circled", "cn_dun", "arabic_dot")
+
+
+def _virtual_lines(lines: list[tuple[int, int, str, dict]]) -> tuple[list, set[int], set[int]]:
+    """Split a line into virtual lines where a numbering sequence (1、2、 / （一）（二） / ①②) continues
+    inside it (scraped paragraphs joined into one line): at the markers of the run, at lost line
+    breaks (`` ? ``), at 【label】 and at section labels (岗位要求：).  A line whose last inline marker
+    is 1、 while the next line starts with 2、 is split there too.  Spans stay exact.
+    Returns (lines, indices of virtual lines, indices of label pieces)."""
+    out: list = []
+    virtual: set[int] = set()
+    labels: set[int] = set()
+    search = _INLINE.search
+    for idx, (start, end, s, hint) in enumerate(lines):
+        # a run or a trailing list start holds a first member: 1、 / （一） / ㈠ / ① (cheap test first)
+        m1 = search(s, 1) if len(s) >= 6 and _has_first(s) else None
+        if m1 is None or hint.get("level") or hint.get("tag") in ("td", "th", "tr") \
+                or (s[0] == "第" and (first := parse_marker(s)) is not None
+                    and (first.scheme in LEGAL_RANK or first.scheme == "ordinal")):
+            out.append((start, end, s, hint))
+            continue
+        cuts: list[tuple[int, int, str]] = []  # (from, to, kind): text [from, to) is removed
+        runs = _inline_runs(s) if search(s, m1.end()) is not None else []
+        if any(o > 0 for o, _ in runs):
+            offs = {o for o, _ in runs}
+            for o, _ in runs:
+                if o > 0:
+                    cuts.append((o, o, "marker"))
+            for m in _SEP.finditer(s):
+                cuts.append((m.start(), m.end(), "sep"))
+            for m in _INLINE_LABEL.finditer(s):
+                if m.start() not in offs:
+                    cuts.append((m.start(), m.start(), "label"))
+                    cuts.append((m.end(), m.end(), "after_label"))
+            o = runs[-1][0]
+            if not any(c[0] > o for c in cuts if c[2] != "marker"):
+                m = _SENT_END.search(s, o)
+                if m and s[m.end():].strip():
+                    cuts.append((m.end(), m.end(), "end"))
+        elif idx + 1 < len(lines) and lines[idx + 1][2].startswith("2"):
+            # a trailing 1、 whose list goes on at the next line (… 傅谨 1、英语 / 2、美学原理)
+            last = m1
+            for m in _INLINE.finditer(s, m1.end()):
+                last = m
+            if last.group("a") == "1":
+                nxt = parse_marker(lines[idx + 1][2])
+                if nxt is not None and nxt.scheme == "arabic_dot" and nxt.value == 2 and nxt.marker.endswith("、"):
+                    cuts.append((last.start("marker"), last.start("marker"), "marker"))
+        if not cuts:
+            out.append((start, end, s, hint))
+            continue
+        cuts.sort()
+        pos = 0
+        sub_hint = {k: v for k, v in hint.items() if k != "bold"}
+        for a, b, kind in cuts + [(len(s), len(s), "eol")]:
+            if a > pos:
+                piece = s[pos:a]
+                lead = len(piece) - len(piece.lstrip())
+                piece = piece.strip()
+                if piece:
+                    out.append((start + pos + lead, start + pos + lead + len(piece), piece, sub_hint))
+                    virtual.add(len(out) - 1)
+                    if piece.endswith("：") and kind == "after_label" and not piece.startswith("【"):
+                        labels.add(len(out) - 1)
+            pos = max(pos, b)
+    return out, virtual, labels
+
+
+def _has_first(s: str) -> bool:
+    """Does ``s`` hold a first member of a run (1、 （一） ㈠ ①)?  A cheap test before the regexes."""
+    return "1、" in s or "一）" in s or "①" in s or "㈠" in s or "一)" in s
+
+
 def _split_inline(doc: Document, start: int, s: str) -> list[dict] | None:
+    if not _has_first(s):
+        return None
     runs = _inline_runs(s)
     if not runs or (runs[0][0] == 0 and len(runs) == len(s)):
         return None
@@ -224,17 +316,37 @@ def _split_inline(doc: Document, start: int, s: str) -> list[dict] | None:
     return blocks
 
 
-def _classify(lines: list[tuple[int, int, str, dict]]) -> list[Numbered | None]:
+def _classify(lines: list[tuple[int, int, str, dict]], virtual: set[int] = frozenset()) -> list[Numbered | None]:
     """Per line: the parsed marker, or None.  Marks ``num.heading`` (candidate heading) per line.
 
     A run of same-scheme lines with consecutive numbers and nothing between them is a list, not a
     series of headings (a heading titles the content after it)."""
     nums: list[Numbered | None] = []
-    for _, _, s, _ in lines:
+    for i, (_, _, s, _) in enumerate(lines):
         n = parse_marker(s)
         if n is not None:
             n.heading = is_heading_title(n.rest, n.scheme)
+        elif len(s) > 2 and s[0] in _QUOTES:
+            # a quoted provision (“（一）…) of an amendment decision: a list item, never a heading
+            n = parse_marker(s[1:])
+            if n is not None and n.scheme in _ITEM_SCHEMES:
+                n.heading, n.lead = False, 1
+            else:
+                n = None
+        elif s[:1] in ("l", "I") and s[1:2] in ("、", "．", ".") and i + 1 < len(lines):
+            # OCR 1 read as l / I, when the next line goes on with 2 of the same kind
+            nxt = parse_marker(lines[i + 1][2])
+            if nxt is not None and nxt.scheme == "arabic_dot" and nxt.value == 2 and nxt.marker.strip()[-1] == s[1]:
+                n = Numbered("arabic_dot", s[:2], "1", 1, s[2:].lstrip())
+                n.variant = nxt.variant
+                n.heading = is_heading_title(n.rest, n.scheme)
         nums.append(n)
+    for i, n in enumerate(nums):
+        # 【监管自律】 alone on its line before numbered lines titles them
+        if n is not None and n.scheme == "bracket_label" and not n.rest.strip() and i + 1 < len(nums) \
+                and nums[i + 1] is not None and nums[i + 1].scheme not in LEGAL_RANK:
+            n.heading = True
+            n.title = n.marker[1:-1].strip()
     # 第X条 glued to its text (spaces lost) is an article only in a run of articles, never a citation
     articles = sum(1 for n in nums if n is not None and n.scheme == "article")
     last_art = 0
@@ -259,6 +371,16 @@ def _classify(lines: list[tuple[int, int, str, dict]]) -> list[Numbered | None]:
                     and n.value == prv.value + 1:
                 n.heading = False
                 n.run = True
+    # a numbered headline split out of a joined line, followed by its prose: a heading (commas allowed)
+    for i in virtual:
+        n = nums[i]
+        if n is None or n.heading or getattr(n, "run", False) or n.scheme not in ("arabic_dot", "cn_dun") \
+                or i + 1 >= len(nums) or nums[i + 1] is not None:
+            continue
+        rest, nxt = n.rest.strip(), lines[i + 1][2]
+        if rest and len(rest) <= MAX_TITLE and not re.search("[。；;：:!！]", rest) and not _TERM.match(rest) \
+                and len(nxt) >= 2 * len(rest) and _SENTENCE.search(nxt):
+            n.heading = True
     _series_rule(lines, nums)
     return nums
 
@@ -305,12 +427,15 @@ _PLAIN = re.compile(r"^[\u4e00-\u9fff“”《》A-Za-z]+$")
 _CREDIT = re.compile(r"记者|摄影?$|供图|来源|图片|编辑|责编|通讯员")
 
 
-def _unmarked_headings(lines, nums) -> list[str | None]:
+def _unmarked_headings(lines, nums, labels: set[int] = frozenset()) -> list[str | None]:
     """Unnumbered heading lines, by shape: appendix titles (附：…), short label lines that title the
     prose after them (news sub-headlines, 编后), job-ad labels ending in ： before a list, and a run of
     short label / content pairs (北京市 / 北京仲裁委员会)."""
     out: list[str | None] = [None] * len(lines)
     n = len(lines)
+    for i in labels:  # section labels split out of a joined line (岗位要求：)
+        if nums[i] is None:
+            out[i] = "label"
 
     def plain(i: int, limit: int = 20) -> bool:
         s = lines[i][2]
@@ -319,7 +444,7 @@ def _unmarked_headings(lines, nums) -> list[str | None]:
 
     for i in range(1, n):
         s = lines[i][2]
-        if nums[i] is not None or lines[i][3]:
+        if nums[i] is not None or lines[i][3] or out[i] is not None:
             continue
         m = _APPENDIX.match(s)
         if m:
@@ -355,6 +480,60 @@ def _unmarked_headings(lines, nums) -> list[str | None]:
     return out
 
 
+_CELL_TAGS = ("td", "th", "tr")
+_CELL_START = re.compile(r"<t[dh][\s>/]", re.I)
+_ROW_START = re.compile(r"<tr[\s>/]|</tr\s*>", re.I)
+_TABLE_EDGE = re.compile(r"</?table[\s>/]", re.I)
+MAX_CELL = 200
+
+
+def _tables(doc: Document, lines: list[tuple[int, int, str, dict]]) -> list[tuple[int, int, str, dict]]:
+    """HTML table cells (lines with hint tag td/th/tr) into one pseudo line per table, whose hint holds
+    ``table``: the rows of cell texts.  Rows and cells are not in the hints: they are read off the
+    markup between two lines (``<tr``/``</tr>`` starts a row, ``<td``/``<th`` a cell, ``<table``/
+    ``</table>`` ends the table; a line with no such tag between continues its cell, e.g. after
+    ``<br>``).  A line of another tag (``<p>`` inside a cell) joins when a cell starts before it.
+    Layout tables are left alone: a table needs 2 rows, 2 cells in a row, and short cells."""
+    raw = doc.raw
+    if not raw or doc.source.get("format") != "html" or not _CELL_START.search(raw):
+        return lines
+    spans = [doc.raw_span(st, en) for st, en, _, _ in lines]
+    gaps = [raw[spans[k - 1][1]:spans[k][0]] if k and spans[k][0] >= spans[k - 1][1] else "" for k in range(len(lines))]
+    out: list = []
+    i, n = 0, len(lines)
+    while i < n:
+        if lines[i][3].get("level") or (lines[i][3].get("tag") not in _CELL_TAGS and not _CELL_START.search(gaps[i])):
+            out.append(lines[i])
+            i += 1
+            continue
+        rows: list[list[str]] = [[lines[i][2]]]
+        j = i + 1
+        while j < n:
+            hint, gap = lines[j][3], gaps[j]
+            if hint.get("level") or _TABLE_EDGE.search(gap):
+                break
+            new_row = bool(_ROW_START.search(gap))
+            new_cell = new_row or bool(_CELL_START.search(gap))
+            if hint.get("tag") not in _CELL_TAGS and not new_cell and "</t" in gap:
+                break  # the table ended (</td></tr></tbody> … text after it)
+            if hint.get("tag") not in _CELL_TAGS and not new_cell and "<" not in gap.replace("<br", ""):
+                break
+            if new_row:
+                rows.append([lines[j][2]])
+            elif new_cell:
+                rows[-1].append(lines[j][2])
+            else:
+                rows[-1][-1] += " " + lines[j][2]
+            j += 1
+        cells = [c for r in rows for c in r]
+        if len(rows) >= 2 and max(len(r) for r in rows) >= 2 and max(len(c) for c in cells) <= MAX_CELL:
+            out.append((lines[i][0], lines[j - 1][1], "", {"table": rows}))
+        else:
+            out.extend(lines[i:j])
+        i = j
+    return out
+
+
 def build(doc: Document) -> tuple[dict, list[dict], list[dict]]:
     text = doc.text
     title_text = doc.meta.get("title")
@@ -373,7 +552,9 @@ def build(doc: Document) -> tuple[dict, list[dict], list[dict]]:
         start += len(line) - len(line.lstrip())
         end = start + len(s)
         lines.append((start, end, s, hints[i] if i < len(hints) and hints[i] else {}))
-    nums = _classify(lines)
+    lines = _tables(doc, lines)
+    lines, virtual, labels = _virtual_lines(lines)
+    nums = _classify(lines, virtual)
 
     def in_article() -> bool:
         return any(k == "article" for k, _, _ in stack)
@@ -403,7 +584,7 @@ def build(doc: Document) -> tuple[dict, list[dict], list[dict]]:
                         break
         level = len(stack) + 1
         sec = Section(num.number if num else None, num.value if num else None, scheme, title.strip(), level,
-                      doc.span(start, end), end=end)
+                      doc.span(start, end), end=end, sub=getattr(num, "sub", None) if num else None)
         parent = stack[-1][1] if stack else None
         siblings = parent.sections if parent else roots
         siblings.append(sec)
@@ -413,7 +594,7 @@ def build(doc: Document) -> tuple[dict, list[dict], list[dict]]:
             open_sec.end = end
         return sec
 
-    unmarked = _unmarked_headings(lines, nums)
+    unmarked = _unmarked_headings(lines, nums, labels)
 
     def in_appendix() -> bool:
         return any(k == "appendix" for k, _, _ in stack)
@@ -426,6 +607,12 @@ def build(doc: Document) -> tuple[dict, list[dict], list[dict]]:
         return False
 
     for li, ((start, end, s, hint), num) in enumerate(zip(lines, nums)):
+        if "table" in hint:
+            target = stack[-1][1].blocks if stack else outline["lead"]
+            target.append({"type": "table", "rows": hint["table"], **doc.span(start, end)})
+            for _, open_sec, _ in stack:
+                open_sec.end = end
+            continue
         if outline["title"] is None and title_text and s == title_text and not roots and not outline["lead"]:
             outline["title"] = {"text": s, **doc.span(start, end)}
             continue
@@ -456,7 +643,7 @@ def build(doc: Document) -> tuple[dict, list[dict], list[dict]]:
         if num is None and hint.get("bold") and len(s) <= 30 and not _SENTENCE.search(s) and not hint.get("list"):
             open_heading("bold", None, None, "bold", s.rstrip("：:"), start, end)
             continue
-        if num is None and not hint:
+        if num is None and (not hint or li in labels):
             kind = unmarked[li]
             if kind == "appendix_mark":
                 continue
@@ -472,7 +659,7 @@ def build(doc: Document) -> tuple[dict, list[dict], list[dict]]:
         if num is None and hint.get("list"):
             num = Numbered("li_" + hint["list"], "•" if hint["list"] == "ul" else "", None, None, s)
         if num is not None and num.scheme not in LEGAL_RANK and num.scheme != "ordinal":
-            item = _list_item(doc, start, end, num)
+            item = _list_item(doc, start + getattr(num, "lead", 0), end, num)
             last = target[-1] if target else None
             if last and last["type"] == "list" and last.get("scheme") == num.key:
                 last["items"].append(item)
@@ -494,8 +681,8 @@ def build(doc: Document) -> tuple[dict, list[dict], list[dict]]:
 
     def flatten(secs: list[dict], parent: str | None):
         for s in secs:
-            headings.append({k: s[k] for k in ("number", "number_value", "scheme", "title", "level", "path",
-                                                "start", "end", "raw_start", "raw_end")} | {"parent": parent})
+            headings.append({k: s[k] for k in ("number", "number_value", "sub_value", "scheme", "title", "level", "path",
+                                                "start", "end", "raw_start", "raw_end") if k in s} | {"parent": parent})
             flatten(s["sections"], s["path"])
 
     flatten(outline["sections"], None)
