@@ -22,11 +22,20 @@ STAGES: dict[str, Stage] = {"decode": decode, "repair": repair, "boilerplate": b
 Source = Union[bytes, str, os.PathLike]
 
 
+def _names_a_file(s: str) -> bool:
+    """A str is a path when it names an existing file; anything else is the article's text."""
+    if "\n" in s or len(s) >= 4096 or "\x00" in s:
+        return False
+    try:
+        return Path(s).is_file()
+    except (OSError, ValueError):  # e.g. a one-line article longer than the file-name limit
+        return False
+
+
 def load(source: Source, *, name: str | None = None, url: str | None = None) -> Document:
     """A document not yet decoded: from a path, from bytes, or from text (a str that is not a path)."""
     path = None
-    if isinstance(source, os.PathLike) or (isinstance(source, str) and "\n" not in source
-                                           and len(source) < 4096 and Path(source).is_file()):
+    if isinstance(source, os.PathLike) or (isinstance(source, str) and _names_a_file(source)):
         path = Path(source)
         data = path.read_bytes()
         raw = ""

@@ -125,3 +125,9 @@ def test_spans_trace_back_to_source(seed_doc):
             walk(s["sections"])
 
     walk(out["outline"]["sections"])
+
+
+def test_long_one_line_text_is_text_not_a_path():
+    text = "这是一篇很长的一行文章，没有换行。" * 40  # longer than a file name may be
+    doc = pipeline.process(text)
+    assert not doc.errors and doc.text.startswith("这是一篇很长的一行文章")
