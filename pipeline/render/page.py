@@ -170,6 +170,11 @@ def _blocks(blocks: list[dict], mk: Marker) -> str:
             tag = "ol" if b.get("ordered") else "ul"
             items = "".join(f'<li>{mk.html(it["start"], it["end"])}</li>' for it in b.get("items", []) if "start" in it)
             out.append(f'<{tag} class="items">{items}</{tag}>')
+        elif b.get("type") == "table":
+            # cells carry no spans of their own: shown as plain text (entities stay in the tables
+            # of the sidebar)
+            rows = "".join("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in row) + "</tr>" for row in b.get("rows", []))
+            out.append(f'<table class="block-table">{rows}</table>')
         elif "start" in b:
             out.append(f'<p>{mk.html(b["start"], b["end"])}</p>')
         else:
