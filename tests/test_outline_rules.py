@@ -37,3 +37,20 @@ def test_references_are_items_under_label():
     items = [i for b in doc.outline["lead"] + [b for s in doc.outline["sections"] for b in s["blocks"]]
              if b["type"] == "list" for i in b["items"]]
     assert [i["marker"] for i in items] == ["[1]", "[2]"]
+
+
+def test_headings_glued_to_the_previous_sentence():
+    """…的问题。一、概述1.1背景 — a heading run into the paragraph before it, and its first subheading."""
+    import pipeline
+    from pipeline import Config
+
+    t = ("关于催收的文章标题\n本文讨论晋商消费金融的催收方式，尤其是其是否会上门催收的问题。一、晋商消费金融概述1.1晋商消费金融的背景\n"
+         "晋商消费金融成立于近年来，致力于提供服务。\n1.2 业务模式\n主要包括个人贷款。\n二、催收的必要性\n逾期还款会带来损失。")
+    d = pipeline.process(t, Config().without("tag")).to_dict()
+    got = [(h["path"], h["title"], h["level"]) for h in d["headings"]]
+    assert got == [("一", "晋商消费金融概述", 1), ("一/1.1", "晋商消费金融的背景", 2), ("一/1.2", "业务模式", 2),
+                   ("二", "催收的必要性", 1)]
+    assert d["outline"]["lead"][0]["text"].endswith("上门催收的问题。")
+    # prose that lists reasons is not split: the pieces are sentences, not titles
+    p = pipeline.process("标题行在这里的文章\n理由如下：一、事实不清，证据不足。二、适用法律错误。", Config().without("tag")).to_dict()
+    assert p["headings"] == []

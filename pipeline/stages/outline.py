@@ -277,6 +277,39 @@ def _virtual_lines(lines: list[tuple[int, int, str, dict]]) -> tuple[list, set[i
     return out, virtual, labels
 
 
+_GLUED = re.compile(rf"(?<=[。！？!?；])[ \u3000]*(?=(?:[{CN}]{{1,3}}、|第[{CN}\d]{{1,4}}[章节编])[^。！？!?；，,]{{2,40}}$)")
+_GLUED_DECIMAL = re.compile(r"(?<=[\u4e00-\u9fff])(\d{1,2})[.．](\d{1,2})(?=[\u4e00-\u9fff])")
+
+
+def _glued_headings(lines: list[tuple[int, int, str, dict]]) -> list[tuple[int, int, str, dict]]:
+    """Headings glued to the end of a paragraph (``…的问题。一、晋商消费金融概述1.1晋商消费金融``):
+    a numbering marker right after a sentence end that starts a short unpunctuated title, when it
+    opens a series (一、) or the series goes on in a later line; inside such a title, a decimal
+    number whose first part is the heading's own number (1.1 after 一、) opens its subheading."""
+    out = []
+    for idx, (start, end, s, hint) in enumerate(lines):
+        m = _GLUED.search(s) if len(s) > 8 and not hint.get("level") and hint.get("tag") not in ("td", "th") else None
+        num = parse_marker(s[m.end():]) if m else None
+        later = num is not None and any(
+            (n := parse_marker(l[2])) is not None and n.key == num.key and n.value == (num.value or 0) + 1
+            for l in lines[idx + 1:idx + 400])
+        if num is None or not (num.value == 1 or later) or not s[:m.start()].strip():
+            out.append((start, end, s, hint))
+            continue
+        head = s[:m.start()].rstrip()
+        out.append((start, start + len(head), head, hint))
+        rest_start = m.end()
+        pieces = [rest_start]
+        d = _GLUED_DECIMAL.search(s, rest_start + len(num.marker))
+        if d and parse_number(num.number) == int(d.group(1)):
+            pieces.append(d.start())
+        pieces.append(len(s))
+        sub_hint = {k: v for k, v in hint.items() if k != "bold"}
+        for a, b in zip(pieces, pieces[1:]):
+            out.append((start + a, start + b, s[a:b], sub_hint))
+    return out
+
+
 def _has_first(s: str) -> bool:
     """Does ``s`` hold a first member of a run (1、 （一） ㈠ ①)?  A cheap test before the regexes."""
     return "1、" in s or "一）" in s or "①" in s or "㈠" in s or "一)" in s
@@ -553,6 +586,7 @@ def build(doc: Document) -> tuple[dict, list[dict], list[dict]]:
         end = start + len(s)
         lines.append((start, end, s, hints[i] if i < len(hints) and hints[i] else {}))
     lines = _tables(doc, lines)
+    lines = _glued_headings(lines)
     lines, virtual, labels = _virtual_lines(lines)
     nums = _classify(lines, virtual)
 
