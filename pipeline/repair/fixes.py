@@ -88,6 +88,7 @@ def punctuation(text: str) -> list[Edit]:
         return k >= 0 and i < spans[k][1]
 
     edits: list[Edit] = []
+    converted = -2  # index of the last mark made full-width: a mark right after it is Chinese too
     for m in _HALF.finditer(text):
         i = m.start()
         if is_protected(i):
@@ -95,10 +96,16 @@ def punctuation(text: str) -> list[Edit]:
         before, after = _neighbour(text, i, -1), _neighbour(text, i, 1)
         if before.isdigit() and after.isdigit():
             continue
+        j = i - 1
+        while j >= 0 and text[j] == " ":
+            j -= 1
+        if j == converted:
+            before = FULL[text[j]] if text[j] in FULL else before
         if (before and (is_han(before) or before in CJK_PUNCT)) or (
             after and is_han(after) and (not before or not before.isascii())
         ):
             edits.append(Edit(i, i + 1, FULL[m.group()], "punctuation"))
+            converted = i
     for m in _PARENS.finditer(text):
         if is_protected(m.start()):
             continue

@@ -237,5 +237,31 @@ def mojibake(text: str) -> list[Edit]:
                 detail = "lossy" if fixed[2] else None
                 out.extend(Edit(pos + e.start, pos + e.end, e.new, f"mojibake_{fixed[1]}", detail)
                            for e in diff_edits(line, fixed[0], ""))
+            elif _SUSPECT_LATIN.search(line):
+                out.extend(_mixed_runs(line, pos))
         pos += len(line) + 1
+    return out
+
+
+# a run of what UTF-8 read as Latin-1/cp1252 leaves behind (no ASCII: UTF-8 keeps ASCII as is)
+_LATIN_RUN = re.compile(f"[{_LATIN}]{{2,}}")
+_REAL_PUNCT = "\u201c\u201d\u2018\u2019\u2013\u2014\u2026\u2022\u00b7"
+
+
+def _mixed_runs(line: str, pos: int) -> list[Edit]:
+    """A line that mixes mojibake with text that is not (real Chinese, full-width letters, pinyin
+    glosses): the whole line cannot be re-encoded, so each run of Latin-1/cp1252 debris is
+    repaired on its own — only when it is strict UTF-8 underneath, the decisive evidence."""
+    out = []
+    for m in _LATIN_RUN.finditer(line):
+        # real curly quotes, dashes and ellipses may stand right beside the debris: trim them
+        a, b = m.start(), m.end()
+        for a2, b2 in ((a, b), (a + len(m.group()) - len(m.group().lstrip(_REAL_PUNCT)),
+                                b - len(m.group()) + len(m.group().rstrip(_REAL_PUNCT)))):
+            run = line[a2:b2]
+            un = _unwrap_utf8(run) if len(run) >= 2 else None
+            if un and un[0] != run and un[1] == "utf8_as_latin1" and not _SUSPECT_LATIN.search(un[0]):
+                out.extend(Edit(pos + a2 + e.start, pos + a2 + e.end, e.new, "mojibake_utf8_as_latin1")
+                           for e in diff_edits(run, un[0], ""))
+                break
     return out
