@@ -45,3 +45,12 @@ def test_show_and_explain_seed():
 def test_help():
     r = zhdoc("--help")
     assert r.returncode == 0 and "run" in r.stdout and "show" in r.stdout
+
+
+def test_main_job_on_raw(tmp_path):
+    """The README's main job: every sample in raw/ processes without an error."""
+    r = zhdoc("run", "raw", "-o", str(tmp_path), "-q")
+    assert r.returncode == 0, r.stderr
+    inputs = [p for p in (ROOT / "raw").iterdir() if p.suffix in (".txt", ".html")]
+    outs = [p for p in tmp_path.glob("*.json") if not p.name.startswith("_")]
+    assert len(outs) == len(inputs) >= 3
