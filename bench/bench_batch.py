@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import sys
 import tempfile
@@ -96,7 +97,7 @@ def run(files_root: Path, out: Path, workers: int, engine: str = "local", docs: 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--docs", type=int, default=2000)
-    ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    ap.add_argument("--shared", default=os.environ.get("ZHDOC_SHARED") or str(ROOT.parent / "shared"))
     ap.add_argument("--skip-dask", action="store_true")
     ap.add_argument("--skip-trafilatura", action="store_true")
     ap.add_argument("--memory", action="store_true",

@@ -15,7 +15,6 @@ from __future__ import annotations
 import glob
 import gzip
 import hashlib
-import io
 import json
 import os
 import re
@@ -29,7 +28,7 @@ from typing import Callable, Iterable, Iterator
 
 from . import __version__
 from .config import Config
-from .document import Document
+from .runner import DocumentTimeout
 
 INPUT_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml", ".txt")
 RECORD_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".warc", ".warc.gz")
@@ -161,7 +160,7 @@ def warc_tasks(f: Path, rel: str, unique) -> Iterator[Task]:
             if record.rec_type != "response" or record.http_headers is None:
                 continue
             ctype = record.http_headers.get_header("Content-Type") or ""
-            if "html" not in ctype.lower() and "text" not in ctype.lower():
+            if "html" not in ctype.lower():  # text/html, application/xhtml+xml
                 continue
             m = re.search(r"charset=([\w-]+)", ctype, re.I)
             url = record.rec_headers.get_header("WARC-Target-URI")
@@ -194,11 +193,13 @@ def run_task(task: Task, config: Config, time_limit: float | None = None, compac
                 data = fh.read()
         else:
             data = task.data or b""
+            if len(data) > config.max_bytes:
+                raise ValueError(f"input is {len(data)} bytes or more, over max_bytes={config.max_bytes}")
         doc = load(data, name=task.name, url=task.url)
         if task.http_charset:
             doc.source["http_charset"] = task.http_charset
         doc = _with_time_limit(lambda: run(doc, config), time_limit)
-    except Exception as exc:  # noqa: BLE001
+    except (Exception, DocumentTimeout) as exc:  # noqa: BLE001
         return Result(task, None, [{"stage": "load", "type": type(exc).__name__, "message": str(exc)[:500]}])
     d = doc.to_dict()
     d["source"].pop("http_charset", None)
@@ -206,10 +207,6 @@ def run_task(task: Task, config: Config, time_limit: float | None = None, compac
     # serialised here, in the worker: a string crosses the process boundary far cheaper than a
     # nested dict, and the writer (the parent) only writes
     return Result(task, json.dumps(d, ensure_ascii=False, indent=None if compact else 1), d["errors"], dict(doc.timings))
-
-
-class DocumentTimeout(Exception):
-    pass
 
 
 def _with_time_limit(fn, seconds: float | None):
@@ -343,6 +340,19 @@ def _chunked(tasks: Iterable[Task], n: int) -> Iterator[list[Task]]:
         yield chunk
 
 
+def _with_bytes(task: Task, config: Config) -> Task:
+    """The client reads each file (at most max_bytes + 1 bytes) so remote workers need no shared
+    file system."""
+    if task.path is None:
+        return task
+    try:
+        with open(task.path, "rb") as fh:
+            data = fh.read(config.max_bytes + 1)
+    except OSError:
+        return Task(key=task.key, path=task.path, name=task.name)  # the worker reports the error
+    return Task(key=task.key, data=data, name=task.name, url=task.url, http_charset=task.http_charset)
+
+
 def run_tasks(tasks: list[Task], config: Config, compact: bool = False) -> list[Result]:
     return [run_task(t, config, None, compact) for t in tasks]
 
@@ -372,7 +382,7 @@ def _execute_dask(tasks, config: Config, workers: int, scheduler: str | None, co
         client.register_plugin(WarmUp(config.to_dict()))
         # tasks go in chunks: one Dask task per document costs more in scheduling than a small
         # document takes to process.  Worker threads cannot take SIGALRM: no per-document alarm.
-        chunks = _chunked(tasks, DASK_CHUNK)
+        chunks = _chunked((_with_bytes(t, config) for t in tasks), DASK_CHUNK)
         for results in ordered(lambda c: client.submit(run_tasks, c, config, compact, pure=False),
                                lambda f: f.result(), chunks, max(1, workers) * 3):
             yield from results
@@ -391,24 +401,25 @@ def write_atomic(path: Path, data: str) -> None:
     os.replace(tmp, path)  # atomic: a reader (or a rerun after a kill) sees the old file or the new
 
 
-def up_to_date(out: Path, task: Task, prod: dict) -> bool:
-    """True when ``out`` exists, was made by this producer, from the same input bytes."""
+def up_to_date(out: Path, task: Task, prod: dict) -> list[dict] | None:
+    """The errors recorded in ``out`` when it exists, was made by this producer from the same
+    input bytes (so the document need not be redone); None when it must be (re)done."""
     try:
         with open(out, encoding="utf-8") as fh:
             old = json.load(fh)
     except (OSError, ValueError):
-        return False
+        return None
     if old.get("producer") != prod:
-        return False
+        return None
     if task.path is not None:
         try:
             with open(task.path, "rb") as fh:
                 sha = hashlib.sha256(fh.read()).hexdigest()
         except OSError:
-            return False
+            return None
     else:
         sha = hashlib.sha256(task.data or b"").hexdigest()
-    return old.get("source", {}).get("sha256") == sha
+    return old.get("errors", []) if old.get("source", {}).get("sha256") == sha else None
 
 
 @dataclass
@@ -431,15 +442,21 @@ def run_batch(inputs: list[str], outdir: str | None, config: Config, *, workers:
     prod = producer(config)
     tasks = [t for t in discover(inputs, follow_symlinks, text_field=text_field, id_field=id_field) if in_shard(t, shard)]
     summary = RunSummary(total=len(tasks))
-    todo = []
+    todo, earlier_errors = [], []
     for t in tasks:
-        if out is not None and not force and not jsonl and up_to_date(out / (t.key + ".json"), t, prod):
-            summary.skipped += 1
-        else:
+        old_errors = None if out is None or force or jsonl else up_to_date(out / (t.key + ".json"), t, prod)
+        if old_errors is None:
             todo.append(t)
+            continue
+        summary.skipped += 1
+        if old_errors:  # skipped, but still a document with errors: report it again
+            summary.failed += 1
+            earlier_errors.append((t, old_errors))
     report_dir = out if out is not None else Path(jsonl).parent
     report_dir.mkdir(parents=True, exist_ok=True)
-    errors_path = report_dir / "_errors.jsonl"
+    # shards that share an OUTDIR keep reports of their own
+    suffix = f".{shard[0]}of{shard[1]}" if shard else ""
+    errors_path = report_dir / f"_errors{suffix}.jsonl"
     stream = None
     if jsonl:
         tmp_stream = Path(jsonl).with_name(f".{Path(jsonl).name}.{os.getpid()}.tmp")
@@ -447,6 +464,10 @@ def run_batch(inputs: list[str], outdir: str | None, config: Config, *, workers:
     bar = tqdm(total=len(todo), unit="doc", disable=not progress or not sys.stderr.isatty(), file=sys.stderr,
                smoothing=0.1)
     with open(errors_path, "w", encoding="utf-8") as err_fh:
+        for t, errs in earlier_errors:
+            for e in errs:
+                err_fh.write(json.dumps({"input": t.name, "output": t.key + ".json", **e, "earlier_run": True},
+                                        ensure_ascii=False) + "\n")
         for res in execute(todo, config, workers, engine, scheduler, time_limit, compact=bool(jsonl)):
             if res.doc is not None:
                 if stream:
@@ -467,7 +488,7 @@ def run_batch(inputs: list[str], outdir: str | None, config: Config, *, workers:
     if stream:
         stream.close()
         os.replace(tmp_stream, jsonl)
-    write_atomic(report_dir / "_run.json", json.dumps({
+    write_atomic(report_dir / f"_run{suffix}.json", json.dumps({
         "zhdoc": __version__, "config": config.to_dict(), "config_digest": config.digest(),
         "inputs": inputs, "engine": engine, "workers": workers, "shard": list(shard) if shard else None,
         "counts": {"total": summary.total, "processed_ok": summary.done, "skipped_up_to_date": summary.skipped,

@@ -1,6 +1,7 @@
 """The one document type that flows through the stages, and its JSON form (schema version 1)."""
 from __future__ import annotations
 
+import bisect
 import json
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -71,7 +72,8 @@ class Document:
             pos = self.tracked.clean_pos(re_)
             span = (pos, pos)
         out["start"], out["end"] = span
-        out["in_text"] = not any(a <= rs < b for a, b in removed)
+        k = bisect.bisect_right(removed, (rs, float("inf"))) - 1  # the removed range starting at or before rs
+        out["in_text"] = not (k >= 0 and removed[k][0] <= rs < removed[k][1])
         return out
 
     def gaps_out(self) -> list[dict]:

@@ -54,24 +54,32 @@ def load(source: Source, *, name: str | None = None, url: str | None = None) -> 
     return Document(id=digest[:16], source=src, data=data, raw=raw)
 
 
+class DocumentTimeout(BaseException):
+    """The per-document time limit ran out.  A BaseException, so no stage's ``except Exception``
+    can swallow it: the document stops where it is and keeps what the finished stages made."""
+
+
 def run(doc: Document, config: Config | None = None) -> Document:
     config = config or Config()
     if (doc.data is not None and not doc.data.strip()) or (doc.data is None and not doc.raw.strip()):
-        doc.errors = doc.errors + [{"stage": "decode", "type": "EmptyInput", "message": "the input is empty"}]
-        doc.data = None
-        return doc
+        return doc.evolve(data=None, errors=doc.errors + [
+            {"stage": "decode", "type": "EmptyInput", "message": "the input is empty"}])
+    timings = dict(doc.timings)
     for name in config.stages:
         if doc.tracked is None and name != "decode":
             break  # nothing to work on: decoding failed
         t0 = time.perf_counter()
         try:
             doc = STAGES[name](doc, config)
+        except DocumentTimeout as exc:
+            doc = doc.evolve(errors=doc.errors + [{"stage": name, "type": "DocumentTimeout", "message": str(exc)}])
+            break
         except Exception as exc:  # noqa: BLE001 - the point is to keep the batch going
             doc = doc.evolve(errors=doc.errors + [{"stage": name, "type": type(exc).__name__, "message": str(exc)[:500]}])
-        doc.timings[name] = doc.timings.get(name, 0.0) + time.perf_counter() - t0
-    doc.meta.pop("_head", None)
-    doc.data = None
-    return doc
+        finally:
+            timings[name] = timings.get(name, 0.0) + time.perf_counter() - t0
+    meta = {k: v for k, v in doc.meta.items() if k != "_head"}
+    return doc.evolve(meta=meta, data=None, timings=timings)
 
 
 def process(source: Source, config: Config | None = None, **kw) -> Document:

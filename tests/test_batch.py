@@ -218,3 +218,41 @@ def test_a_dying_worker_costs_only_its_document(tmp_path, monkeypatch):
     errors = [json.loads(l) for l in (out / "_errors.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [e["type"] for e in errors] == ["WorkerCrashed"]
     assert s.done == 4 and len(docs_in(out)) == 4
+
+
+def test_rerun_still_reports_documents_with_errors(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "ok.txt").write_text(ARTICLE, encoding="utf-8")
+    (src / "empty.txt").write_bytes(b"")
+    out = tmp_path / "out"
+    first = run_batch([str(src)], str(out), Config(), progress=False)
+    again = run_batch([str(src)], str(out), Config(), progress=False)
+    assert (first.failed, again.failed, again.skipped) == (1, 1, 2)
+    errors = [json.loads(l) for l in (out / "_errors.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert errors and errors[0]["earlier_run"] is True
+
+
+def test_shards_keep_their_own_reports(tmp_path):
+    src = make_corpus(tmp_path, 4)
+    out = tmp_path / "out"
+    for i in (1, 2):
+        run_batch([str(src)], str(out), Config().without("tag"), shard=(i, 2), progress=False)
+    assert (out / "_run.1of2.json").exists() and (out / "_run.2of2.json").exists()
+
+
+def test_time_limit_stops_the_whole_document(monkeypatch):
+    from pipeline import runner
+    from pipeline.batch import Task, run_task
+
+    def slow(doc, config):
+        time.sleep(2)
+        return doc
+
+    monkeypatch.setitem(runner.STAGES, "outline", slow)
+    monkeypatch.setitem(runner.STAGES, "tag", slow)
+    t0 = time.perf_counter()
+    res = run_task(Task(key="x", data=ARTICLE.encode()), Config(), time_limit=0.5)
+    assert time.perf_counter() - t0 < 1.8
+    doc = json.loads(res.doc)
+    assert [e["type"] for e in doc["errors"]] == ["DocumentTimeout"] and doc["errors"][0]["stage"] == "outline"
