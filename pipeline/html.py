@@ -92,30 +92,53 @@ def _probe_regex(probe: str) -> re.Pattern:
                               for c in probe))
 
 
+_HEAD_END = re.compile(r"</head\s*>", re.I)
+_BODY_START = re.compile(r"<body\b[^>]*>", re.I)
+_TAG_OPEN = re.compile(r"<[A-Za-z!/?]")
+
+
 class _Aligner:
     """Finds each text node of the DOM in the source, left to right, to give characters positions."""
 
     def __init__(self, raw: str):
         self.raw = raw
-        self.cursor = 0
+        # body text is never in <head>: the same words in <title> or a meta description must not
+        # anchor it there (the walker only reads what follows the head)
+        m = _HEAD_END.search(raw) or _BODY_START.search(raw)
+        self.cursor = m.end() if m else 0
+
+    def _find(self, probe: str, pos: int) -> int:
+        """The first occurrence of the probe at or after ``pos`` that is text, not inside a tag
+        (an attribute value: content=…, alt=…, title=…)."""
+        raw = self.raw
+        for _ in range(10000):
+            if _ESCAPED.search(probe):  # a character the source may spell as an entity (&amp; &nbsp;)
+                # literal and with the usual entities first (two finds), any spelling only if both fail
+                hits = [k for k in (raw.find(probe, pos), raw.find(probe.translate(_USUAL), pos)) if k >= 0]
+                if hits:
+                    j = min(hits)
+                else:
+                    m = _probe_regex(probe).search(raw, pos)
+                    j = m.start() if m else -1
+            else:
+                j = raw.find(probe, pos)
+            if j < 0:
+                return -1
+            gt = raw.rfind(">", 0, j)
+            t = _TAG_OPEN.search(raw, gt + 1, j)
+            if t is None:
+                return j
+            close = raw.find(">", j)  # inside a tag: go on after its end
+            if close < 0:
+                return -1
+            pos = close + 1
+        return -1
 
     def locate(self, node_text: str) -> tuple[array, array]:
         raw, n = self.raw, len(node_text)
         starts, ends = array("q"), array("q")
         probe = node_text.strip()[:12]
-        if not probe:
-            j = -1
-        elif _ESCAPED.search(probe):  # a character the source may spell as an entity (&amp; &nbsp;)
-            # literal and with the usual entities first (two finds), any spelling only if both fail
-            hits = [k for k in (raw.find(probe, self.cursor), raw.find(probe.translate(_USUAL), self.cursor))
-                    if k >= 0]
-            if hits:
-                j = min(hits)
-            else:
-                m = _probe_regex(probe).search(raw, self.cursor)
-                j = m.start() if m else -1
-        else:
-            j = raw.find(probe, self.cursor)
+        j = self._find(probe, self.cursor) if probe else -1
         if j < 0:  # entity-heavy or rewritten text: anchor it at the cursor, approximately
             j = self.cursor
             for i in range(n):

@@ -104,3 +104,24 @@ def test_statute_articles_are_not_disclaimers():
     kinds = [b["kind"] for b in doc.boilerplate]
     assert kinds == ["disclaimer"]
     assert "未经授权不得发布" in doc.text and "禁止转载、传播" in doc.text
+
+
+def test_body_text_is_not_anchored_in_title_or_meta_attributes():
+    """<title> equal to the h1 and a meta description equal to the start of the first paragraph:
+    the h1, the paragraph and an entity in it point at the body, not into <head> or a tag."""
+    p1 = "近年来，中国银行保险监督管理委员会要求催收机构规范催收行为&amp;保护消费者权益。"
+    raw = ("<html><head><meta charset='utf-8'><title>催收乱象调查报告</title>"
+           "<meta name='description' content='近年来，中国银行保险监督管理委员会要求'></head>"
+           f"<body><h1>催收乱象调查报告</h1><p><img alt='近年来，中国银行保险'>{p1}</p><p>{PROSE}</p></body></html>")
+    d = pipeline.process(raw.encode(), pipeline.Config(keep_personal_data=True)).to_dict()
+    src = raw
+    title = d["outline"]["title"]
+    assert src[title["raw_start"]:title["raw_end"]] == title["text"] == "催收乱象调查报告"
+    first = d["outline"]["lead"][0]
+    assert first["raw_start"] > src.index("<body>")
+    assert src[first["raw_start"]:first["raw_end"]].replace("&amp;", "&") == first["text"]
+    ents = [e for e in d["entities"] if e.get("raw_start") is not None]
+    assert ents
+    for e in ents:
+        assert e["raw_start"] > src.index("<body>")
+        assert src[e["raw_start"]:e["raw_end"]].replace("&amp;", "&") == e["text"]

@@ -67,3 +67,96 @@ def test_insertion_detector_is_off_by_default_and_scores_pairs():
     assert gaps.insertion_scores(text, 1e9) == []
     word, _ = gaps.best_insertion("拨", "，")
     assert isinstance(word, str) and len(word) >= 2
+
+
+# -- suggestions read the whole document; clause search is bounded ------------------------------
+def test_find_gaps_passes_the_whole_text_to_suggest(monkeypatch):
+    seen = []
+    real = gaps.suggest
+
+    def spy(text, pos):
+        seen.append((text, pos))
+        return real(text, pos)
+
+    monkeypatch.setattr(gaps, "suggest", spy)
+    text = "催收员拨打借款人电话。\n第二行里借款人的 ，也被骚扰。"
+    clean, found = _gaps(text)
+    assert [g for g in found if g["reason"] == "stray_space"]
+    assert seen and all(t == clean for t, _ in seen)
+
+
+def test_document_evidence_from_another_line_counts():
+    line = "且多次被借款人的，也被骚扰。"
+    pos = line.index("的") + 1
+    alone = {w: s for s, w, _ in gaps.candidates(line, pos)}
+    doc = "借款人的家人接到电话。\n" + line
+    with_doc = {w: s for s, w, _ in gaps.candidates(doc, pos + doc.index("\n") + 1)}
+    assert with_doc["家人"] - alone["家人"] == pytest.approx(1.5)
+
+
+@pytest.mark.parametrize("text", [
+    "拨打电话，电话费，催收电话。借款人电话",
+    "电话电话电话",
+    "\n电话。\n",
+    "问题的问题，上门催收上门",
+])
+def test_doc_evidence_index_matches_a_scan(text):
+    for pos in range(len(text) + 1):
+        left, right = text[max(0, pos - 1):pos], text[pos:pos + 1]
+        for w in gaps._evidence_words():
+            for lft in (left, ""):
+                for rgt in (right, ""):
+                    assert gaps._doc_evidence(text, pos, w, lft, rgt) == \
+                        gaps._doc_evidence_scan(text, pos, w, lft, rgt), (text, pos, w, lft, rgt)
+
+
+def test_clause_search_is_bounded():
+    text = "甲" * 100_000
+    assert len(gaps._clause(text, len(text))) == gaps.MAX_CLAUSE
+    assert gaps._clause("前文。拨打逾期客户的", 10) == "拨打逾期客户的"
+    assert gaps._clause("拨打逾期客户的", 7) == "拨打逾期客户的"
+
+
+# -- hot paths keep their results ---------------------------------------------------------------
+def _truncated_reference(text):
+    """The former per-character scan of :func:`gaps.truncated_words`."""
+    from pipeline.nlp.jieba_tok import dictionary_freq
+    from pipeline.text.chars import is_han
+
+    cfg = gaps.gap_data()["truncation"]
+    followers, freq, comp = cfg["followers"], dictionary_freq(), gaps._completions()
+    out = []
+    for i in range(1, len(text) - 1):
+        x, z = text[i], text[i + 1]
+        if z not in followers or x not in comp or not is_han(text[i - 1]):
+            continue
+        word, wf = comp[x]
+        if wf < cfg["min_word_freq"] or wf < cfg["min_ratio"] * freq.get(x, 0):
+            continue
+        if any(freq.get(text[max(0, i - k):i + 1], 0) for k in (1, 2, 3)) or freq.get(x + z, 0):
+            continue
+        if gaps.logp(text[i - 1], x) - gaps.logp_uni(x) > cfg.get("max_left_association", 2.0):
+            continue
+        if gaps.logp(x, z) - gaps.logp_uni(z) > cfg.get("max_right_association", 0.5):
+            continue
+        out.append({"pos": i + 1, "suggestion": word[1], "confidence": 0.6, "reason": "truncated_word"})
+    return out
+
+
+def test_truncated_words_same_as_a_full_scan():
+    from .conftest import shared
+
+    texts = ["催收问也不管，借款人问的，也", "的也", "问也", "", "一", "催收问。"]
+    for p in sorted(shared("data", "laws-corpus").glob("*.md"))[:20]:
+        texts.append(p.read_text("utf-8"))
+    hits = 0
+    for t in texts:
+        got = gaps.truncated_words(t)
+        assert got == _truncated_reference(t)
+        hits += len(got)
+    assert hits
+
+
+def test_dead_helpers_are_gone():
+    for name in ("chain", "fit", "_word_context"):
+        assert not hasattr(gaps, name)

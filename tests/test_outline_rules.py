@@ -54,3 +54,12 @@ def test_headings_glued_to_the_previous_sentence():
     # prose that lists reasons is not split: the pieces are sentences, not titles
     p = pipeline.process("标题行在这里的文章\n理由如下：一、事实不清，证据不足。二、适用法律错误。", Config().without("tag")).to_dict()
     assert p["headings"] == []
+
+
+def test_lone_glued_marker_is_not_a_heading():
+    """一、两天 (one or two days) and 三、五年 after a full stop open no series: no heading."""
+    for t in ("催收投诉处理\n\n客服回复说，已经为您提交了还款申请。一、两天内就会到账\n",
+              "催收投诉处理\n\n他说这笔欠款已经拖了很久很久。三、五年都没有还上\n之后的事情大家都知道了。\n"):
+        d = pipeline.process(t, CFG).to_dict()
+        assert d["headings"] == []
+        assert "一、两天内就会到账" in d["text"] or "三、五年都没有还上" in d["text"]

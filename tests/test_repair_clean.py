@@ -29,3 +29,14 @@ def test_clean_corpus_untouched():
                 changed[(name, fix.__name__)] = [(text[e.start:e.end], e.new) for e in edits[:5]]
     assert not changed, changed
     assert time.perf_counter() - t0 < 30
+
+
+def test_traditional_share_counts_han_blocks_by_regex():
+    from pipeline.repair.script import _HAN, traditional_share
+
+    text = "隨著消費金融發展，㐀丂豈 abc １２"
+    assert len(_HAN.findall(text)) == sum(
+        1 for c in text if 0x3400 <= ord(c) < 0x4DC0 or 0x4E00 <= ord(c) < 0xA000 or 0xF900 <= ord(c) < 0xFB00)
+    assert traditional_share(text) > 0.3
+    assert traditional_share("随着消费金融发展") == 0.0
+    assert traditional_share("abc") == 0.0

@@ -27,8 +27,8 @@ def invisible_chars(text: str) -> list[Edit]:
 
 
 def whitespace(text: str) -> list[Edit]:
-    """CR/CRLF become LF; odd spaces (NBSP, thin, tab) become a space; lines are stripped of
-    leading/trailing spaces and ideographic indentation; runs of spaces become one."""
+    """CR/CRLF become LF; odd spaces (NBSP, thin, tab) become a space.  Stripping lines and
+    collapsing runs of spaces is :func:`strip_lines`' job (run after the other fixes)."""
     edits = [Edit(m.start(), m.end(), "\n", "newline") for m in _CR.finditer(text)]
     edits += [Edit(m.start(), m.end(), " ", "odd_space") for m in _ODD_SPACE.finditer(text)]
     return _dedupe(edits)
@@ -163,7 +163,8 @@ def stray_space_edits(text: str) -> list[Edit]:
 
 
 def _dedupe(edits: list[Edit]) -> list[Edit]:
-    """Sort and drop edits overlapping an earlier one (first proposal wins)."""
+    """Sort by (start, end) and drop edits overlapping one already kept: of overlapping edits the
+    one starting earliest wins, and at the same start the shortest (not the first proposed)."""
     out: list[Edit] = []
     last = -1
     for e in sorted(edits, key=lambda e: (e.start, e.end)):

@@ -73,12 +73,6 @@ def logp(a: str, b: str) -> float:
     return math.log(0.9 * bi.get(a + b, 0.0) / ua + 0.1 * pb)
 
 
-def chain(left: str, word: str, right: str) -> float:
-    """log P(word right | left) under the character bigram model (left/right may be empty)."""
-    seq = (left[-1:] + word + right[:1])
-    return sum(logp(seq[i], seq[i + 1]) for i in range(len(seq) - 1))
-
-
 def logp_uni(c: str) -> float:
     uni, _, total = char_model()
     return math.log((uni.get(c, 0.0) + 0.5) / total)
@@ -117,39 +111,28 @@ def _dictionary_contexts(words: tuple[str, ...]) -> dict[str, tuple[dict, dict, 
     return {w: (l, r, sum(l.values()), sum(r.values())) for w, (l, r) in acc.items()}
 
 
-def _word_context(word: str) -> tuple[dict, dict, float, float]:
-    known = _dictionary_contexts(tuple(_fill_words()))
-    return known[word] if word in known else _dictionary_contexts((word,))[word]
-
-
-def fit(left: str, word: str, right: str) -> float:
-    """How well ``word`` joins its neighbours: the word's own context in dictionary compounds
-    (naive Bayes over the character before and after), backed off to the character model."""
-    lc, rc, ls, rs = _word_context(word)
-    score = 0.0
-    if left:
-        score += math.log((lc.get(left, 0.0) + 0.5 * math.exp(logp(left, word[0]) - logp_uni(word[0])))
-                          / (ls + 50.0))
-    if right:
-        score += math.log((rc.get(right, 0.0) + 0.5 * math.exp(logp(word[-1], right) - logp_uni(right)))
-                          / (rs + 50.0))
-    return score + 0.5 * math.log(1 + dictionary_freq().get(word, 0))
+MAX_CLAUSE = 200  # how far back the start of the clause before a gap is looked for
 
 
 def _clause(text: str, pos: int) -> str:
-    start = max(text.rfind(c, 0, pos) for c in _CLAUSE_END) + 1
-    return text[start:pos]
+    """The clause before ``pos``: back to the last clause mark, at most :data:`MAX_CLAUSE`
+    characters (a bounded search: a call costs the same on a line as on a whole document)."""
+    lo = max(0, pos - MAX_CLAUSE)
+    start = max(text.rfind(c, lo, pos) for c in _CLAUSE_END) + 1
+    return text[max(start, lo):pos]
 
 
 @functools.cache
 def _contexts() -> dict[str, tuple[dict, dict, float, float, int]]:
     """Per fill word: characters seen before and after it in the legal corpus (``ctx`` of
-    ``gap_bigrams.json``) plus its dictionary compounds (:func:`_word_context`)."""
+    ``gap_bigrams.json``) plus its dictionary compounds (:func:`_dictionary_contexts`)."""
     d = json.loads(resources.files("pipeline.data").joinpath("gap_bigrams.json").read_text("utf-8"))
+    words = _fill_words()
+    dictionary = _dictionary_contexts(tuple(words))
     out = {}
-    for w in _fill_words():
+    for w in words:
         c = d.get("ctx", {}).get(w, {"n": 0, "l": {}, "r": {}})
-        dl, dr, _, _ = _word_context(w)
+        dl, dr, _, _ = dictionary[w]
         left = dict(c["l"])
         right = dict(c["r"])
         for k, v in dl.items():
@@ -175,9 +158,60 @@ def logp_uni_exp(c: str) -> float:
     return math.exp(logp_uni(c))
 
 
+@functools.cache
+def _evidence_words() -> tuple[str, ...]:
+    """Every word :func:`candidates` may score: the fill words and the ``before_word`` candidates."""
+    d = gap_data()
+    return tuple(dict.fromkeys(_fill_words() + [w for cands in d["before_word"].values() for w, _ in cands]))
+
+
+@functools.cache
+def _evidence_automaton():
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for w in _evidence_words():
+        auto.add_word(w, w)
+    auto.make_automaton()
+    return auto
+
+
+@functools.lru_cache(maxsize=4)
+def _occurrences(text: str) -> dict[str, tuple[int, dict, dict]]:
+    """Per candidate word: (occurrences in ``text``, counts of the character before them, counts
+    of the character after them).  One Aho-Corasick pass per text, shared by all its gaps."""
+    out: dict[str, tuple[int, dict, dict]] = {}
+    n = len(text)
+    for end, w in _evidence_automaton().iter(text):
+        i, j = end - len(w) + 1, end + 1
+        k, lc, rc = out.get(w) or (0, {}, {})
+        if i > 0:
+            lc[text[i - 1]] = lc.get(text[i - 1], 0) + 1
+        if j < n:
+            rc[text[j]] = rc.get(text[j], 0) + 1
+        out[w] = (k + 1, lc, rc)
+    return out
+
+
 def _doc_evidence(text: str, pos: int, w: str, left: str, right: str) -> float:
     """The word elsewhere in the same text: a mention, and more when it has the same neighbour
-    character there as the gap has here (拨打电话 … 拨打‸ -> 电话)."""
+    character there as the gap has here (拨打电话 … 拨打‸ -> 电话).  Counts come from
+    :func:`_occurrences` (the word at ``pos`` itself, if any, is left out)."""
+    if w not in _evidence_automaton():
+        return _doc_evidence_scan(text, pos, w, left, right)
+    k, lc, rc = _occurrences(text).get(w) or (0, {}, {})
+    here = text.startswith(w, pos)
+    if k - here <= 0:
+        return 0.0
+    if left and lc.get(left, 0) - (here and pos > 0 and text[pos - 1] == left) > 0:
+        return 1.5
+    if right and rc.get(right, 0) - (here and text[pos + len(w):pos + len(w) + 1] == right) > 0:
+        return 1.5
+    return 0.5
+
+
+def _doc_evidence_scan(text: str, pos: int, w: str, left: str, right: str) -> float:
+    """:func:`_doc_evidence` by scanning the text (a word outside :func:`_evidence_words`)."""
     score = 0.0
     i = text.find(w)
     while i >= 0:
@@ -240,14 +274,21 @@ def suggest(text: str, pos: int) -> tuple[str | None, float]:
     return cands[0][1], round(min(max(1.0 / z, 0.3), 0.9), 2)
 
 
+@functools.cache
+def _followers_rx(followers: str) -> re.Pattern:
+    return re.compile("[" + re.escape(followers) + "]")
+
+
 def truncated_words(text: str) -> list[dict]:
     """Single characters cut off from a frequent word (see module docs)."""
     cfg = gap_data()["truncation"]
-    followers, freq, comp = cfg["followers"], dictionary_freq(), _completions()
+    freq, comp = dictionary_freq(), _completions()
     out = []
-    for i in range(1, len(text) - 1):
+    # only a follower character (也的，。…) can end a truncated word: find those, not every character
+    for m in _followers_rx(cfg["followers"]).finditer(text, 2):
+        i = m.start() - 1
         x, z = text[i], text[i + 1]
-        if z not in followers or x not in comp or not is_han(text[i - 1]):
+        if x not in comp or not is_han(text[i - 1]):
             continue
         word, wf = comp[x]
         if wf < cfg["min_word_freq"] or wf < cfg["min_ratio"] * freq.get(x, 0):

@@ -14,8 +14,10 @@ was written in.  Two kinds of evidence decide:
 Lossy corruptions leave U+FFFD where a byte was dropped (cp1252's five undefined bytes, a UTF-8
 byte that a GBK decoder could not pair).  Those lines are rebuilt byte by byte: each missing byte
 is chosen among the values it can have so that the UTF-8 character around it is valid and the most
-frequent; such edits carry ``detail='lossy'``.  Clean text is never touched: lines that are ASCII,
-or hold no character mojibake can produce, are skipped by a single regex test.
+frequent; such edits carry ``detail='lossy'``.  Clean text is never touched, but it is not free:
+only ASCII lines are skipped by a single regex test; every other line pays a GB18030 encode and a
+strict UTF-8 decode attempt first (UTF-8 read as GBK), and the code-page confusions are only tried
+on lines holding a character a Latin-1/cp1252 reading produces.
 """
 from __future__ import annotations
 
@@ -27,7 +29,7 @@ import re
 import ftfy.bad_codecs  # noqa: F401 - registers "sloppy-windows-1252"
 
 from ..offsets import Edit
-from ..text.chars import is_han, plausibility
+from ..text.chars import plausibility
 from .script import diff_edits
 
 # (name, codec the text was wrongly read with, codec it was really written in)

@@ -30,7 +30,7 @@ _TONE_MARKS = set("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ")
 
 def _fold(s: str) -> str:
     """Lower-case, ɡ→g, ɑ→a, ü→v-neutral form, separators removed."""
-    s = s.lower().replace("ɡ", "g").replace("ɑ", "a").replace("ü", "v").replace("ǖ", "ǖ")
+    s = s.lower().replace("ɡ", "g").replace("ɑ", "a").replace("ü", "v")
     return re.sub(r"[\s'’·-]", "", s)
 
 

@@ -31,10 +31,15 @@ def profile_for(text: str) -> str:
     return "hk2s" if len(_HK_MARKERS.findall(text)) >= 3 else "tw2s"
 
 
+# the Han blocks counted (CJK Extension A, Unified Ideographs, Compatibility Ideographs)
+_HAN_RANGES = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
+_HAN = re.compile("[" + "".join(f"{chr(a)}-{chr(b - 1)}" for a, b in _HAN_RANGES) + "]")
+
+
 @functools.cache
 def _traditional_chars() -> re.Pattern:
     """Characters OpenCC's t2s changes on their own (one conversion of the Han blocks, ~10 ms)."""
-    chars = [chr(i) for r in ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00)) for i in range(*r)]
+    chars = [chr(i) for r in _HAN_RANGES for i in range(*r)]
     conv = converter("t2s").convert("\n".join(chars)).split("\n")
     trad = "".join(a for a, b in zip(chars, conv) if a != b)
     return re.compile(f"[{trad}]")
@@ -49,7 +54,7 @@ def traditional_share(text: str) -> float:
     trad = len(_traditional_chars().findall(text))
     if not trad:
         return 0.0
-    han = sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
+    han = len(_HAN.findall(text))
     if not han:
         return 0.0
     if trad < han * TRADITIONAL_SHARE / 4:

@@ -115,10 +115,31 @@ def find_title(lines: list[Line], head: dict) -> Line | None:
             if key in seen:
                 return seen[key]
             seen[key] = l
+    return _fallback_title(content)
+
+
+def _fallback_title(content: list[Line]) -> Line | None:
+    """The first headline-like line above the text: only lines before the first sentence-like line
+    count (a subheading, a contact line or a paragraph further down is never the title), and never a
+    numbered heading, a date, a byline or a line with personal data or contact keys."""
+    r = rules()
+    top: list[Line] = []
     for l in content[:8]:
-        s = l.stripped
-        if 8 <= len(s) <= 60 and not _SENT_END.search(s) and not meta_mod.parse_date(s) and not _HEADING_NUM.match(s):
-            return l
+        if _is_sentence(l.stripped):
+            break
+        top.append(l)
+
+    def plain(s: str) -> bool:
+        return (not _SENT_END.search(s) and not meta_mod.parse_date(s) and not _HEADING_NUM.match(s)
+                and not find_placeholders(s) and not find_personal_data(s) and not is_byline(s, r)
+                and not any(k.rstrip("：:") in s for k in r["contact_keys"]))
+
+    for lo in (8, 4):  # a full headline first; a short one only when it stands right above the text
+        for l in top:
+            if lo <= len(l.stripped) <= 60 and plain(l.stripped):
+                return l
+        if len(top) > 2:
+            break
     return None
 
 
@@ -219,6 +240,9 @@ def is_teaser(line: Line, rest: str) -> bool:
     return covered >= 0.6 * sum(len(c) for c in clauses)
 
 
+_BADGE_SPAN = 8  # how far down the title may stand for the short lines above it to count as badges
+
+
 def classify(lines: list[Line], head: dict) -> tuple[Line | None, dict]:
     r = rules()
     found: dict = {}
@@ -237,13 +261,20 @@ def classify(lines: list[Line], head: dict) -> tuple[Line | None, dict]:
         elif h.get("chars") and h.get("link_chars", 0) >= 0.6 * h["chars"] and not _is_sentence(l.stripped):
             l.kind = "links"
 
+    # short lines above the title are badges/chrome only when the title stands among the first
+    # lines and no sentence comes before it (else the "title" is a subheading found too far down)
+    badges_ok = False
+    if title is not None:
+        before = [l for l in nonempty if l.index < title_i]
+        badges_ok = len(before) <= _BADGE_SPAN and not any(_is_sentence(l.stripped) for l in before
+                                                            if not l.kind)
     body_start = None
     for pos, l in enumerate(nonempty):
         s = l.stripped
         if l.kind or l is title:
             continue
         kind = classify_line(s, r)
-        if kind is None and l.index < title_i and len(s) <= 20 and not _is_sentence(s):
+        if kind is None and badges_ok and l.index < title_i and len(s) <= 20 and not _is_sentence(s):
             kind = "badge" if len(s) <= 8 else "chrome"
         if kind is None and title_text:
             if s == title_text:

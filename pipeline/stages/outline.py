@@ -281,19 +281,30 @@ _GLUED = re.compile(rf"(?<=[。！？!?；])[ \u3000]*(?=(?:[{CN}]{{1,3}}、|第
 _GLUED_DECIMAL = re.compile(r"(?<=[\u4e00-\u9fff])(\d{1,2})[.．](\d{1,2})(?=[\u4e00-\u9fff])")
 
 
+def _markers_at(s: str) -> list:
+    """The numbering markers a line may open a heading with: at its start, or glued after a sentence end."""
+    out = [parse_marker(s)]
+    g = _GLUED.search(s) if len(s) > 8 else None
+    if g:
+        out.append(parse_marker(s[g.end():]))
+    return out
+
+
 def _glued_headings(lines: list[tuple[int, int, str, dict]]) -> list[tuple[int, int, str, dict]]:
     """Headings glued to the end of a paragraph (``…的问题。一、晋商消费金融概述1.1晋商消费金融``):
-    a numbering marker right after a sentence end that starts a short unpunctuated title, when it
-    opens a series (一、) or the series goes on in a later line; inside such a title, a decimal
+    a numbering marker right after a sentence end that starts a short unpunctuated title, when the
+    series goes on in a later line (a lone 一、 may be an idiom: 一、两天内就会到账); inside such a title, a decimal
     number whose first part is the heading's own number (1.1 after 一、) opens its subheading."""
     out = []
     for idx, (start, end, s, hint) in enumerate(lines):
         m = _GLUED.search(s) if len(s) > 8 and not hint.get("level") and hint.get("tag") not in ("td", "th") else None
         num = parse_marker(s[m.end():]) if m else None
+        # the series must go on in a later line (at its start or glued after a sentence end there):
+        # a lone 一、 after a full stop is an idiom or a count (一、两天内就会到账; 三、五年), not a heading
         later = num is not None and any(
-            (n := parse_marker(l[2])) is not None and n.key == num.key and n.value == (num.value or 0) + 1
-            for l in lines[idx + 1:idx + 400])
-        if num is None or not (num.value == 1 or later) or not s[:m.start()].strip():
+            n is not None and n.key == num.key and n.value == (num.value or 0) + 1
+            for l in lines[idx + 1:idx + 400] for n in _markers_at(l[2]))
+        if num is None or not later or not s[:m.start()].strip():
             out.append((start, end, s, hint))
             continue
         head = s[:m.start()].rstrip()

@@ -7,6 +7,7 @@ one, the edits are applied through the offset map, and each becomes a record
 """
 from __future__ import annotations
 
+import bisect
 from typing import Callable
 
 from ..document import Document
@@ -18,17 +19,13 @@ from ..repair.pinyin import pinyin_glosses
 from ..repair.script import script
 
 
-def _whitespace(text: str) -> list[Edit]:
-    return fixes.whitespace(text)
-
-
 def _personal_data(text: str) -> list[Edit]:
     return [Edit(s, e, PLACEHOLDER[k], "redact_" + k) for s, e, k in find_personal_data(text)]
 
 
 FIXES: dict[str, Callable[[str], list[Edit]]] = {
     "invisible_chars": fixes.invisible_chars,
-    "whitespace": _whitespace,
+    "whitespace": fixes.whitespace,
     "mojibake": mojibake,
     "pinyin_glosses": pinyin_glosses,
     "script": script,
@@ -78,11 +75,11 @@ def run_fixes(tracked: TrackedText, config) -> tuple[TrackedText, list[dict], li
 
 
 def _suggest(text: str, pos: int) -> tuple[str | None, float]:
-    """:func:`gaps.suggest` on the gap's own line: it only reads the clause before ``pos`` (which
-    never crosses a line break) and 4 characters after it, and on the whole text each call scans
-    back to the start for clause marks that do not occur (quadratic on a long document)."""
-    start = text.rfind("\n", 0, pos) + 1
-    return gaps.suggest(text[start:pos + 4], pos - start)
+    """:func:`gaps.suggest` on the whole text: the clause cue and the word after the gap are read
+    around ``pos`` (the clause start is searched at most :data:`gaps.MAX_CLAUSE` characters back,
+    so each call stays bounded), and the document evidence (the word elsewhere in the text with
+    the same neighbours) over the whole text."""
+    return gaps.suggest(text, pos)
 
 
 def find_gaps(tracked: TrackedText, spaced: list[dict]) -> list[dict]:
@@ -114,9 +111,34 @@ def fill(tracked: TrackedText, gap_records: list[dict], repairs: list[dict]) -> 
     return apply_fix(tracked, edits, repairs)
 
 
+def mask_overlapping(repairs: list[dict]) -> None:
+    """Mask ``before`` and ``after`` of every record whose raw span overlaps a redacted value's,
+    whatever its kind: a fix that ran before ``personal_data`` (width: １３８… -> 138…) must not
+    keep the value in clear."""
+    spans = sorted((r["raw_start"], r["raw_end"]) for r in repairs if r["kind"].startswith("redact_"))
+    if not spans:
+        return
+    starts = [a for a, _ in spans]
+    for r in repairs:
+        if r["kind"].startswith("redact_"):
+            continue
+        rs, re_ = r["raw_start"], r["raw_end"]
+        # redacted spans do not overlap each other: only the last one starting before re_ (or at
+        # rs for an empty record) can overlap
+        k = bisect.bisect_right(starts, max(rs, re_ - 1)) - 1
+        if k < 0:
+            continue
+        a, b = spans[k]
+        if (rs < b and a < re_) if re_ > rs else (a <= rs < b):
+            r["before"] = mask(r["before"])
+            r["after"] = mask(r["after"])
+
+
 def repair(doc: Document, config) -> Document:
     tracked, repairs, spaced = run_fixes(doc.tracked, config)
     gap_records = find_gaps(tracked, spaced)
     if config.fill_gaps:
         tracked = fill(tracked, gap_records, repairs)
+    if not config.keep_personal_data:
+        mask_overlapping(repairs)
     return doc.evolve(tracked=tracked, repairs=doc.repairs + repairs, gaps=doc.gaps + gap_records)
