@@ -195,7 +195,7 @@ def classify_line(s: str, r: dict) -> str | None:
         return "footer"
     if s.startswith(c["breadcrumb_start"]) and re.search(r"[>»/›]", s):
         return "breadcrumb"
-    if (find_placeholders(s) or find_personal_data(s)) and _is_contact(s, r):
+    if len(s) <= 120 and _is_contact(s, r) and (find_placeholders(s) or find_personal_data(s)):
         return "contact"
     if len(s) <= 60 and c["promo_contains"].search(s):
         return "promo"
@@ -206,7 +206,12 @@ def _is_contact(s: str, r: dict) -> bool:
     """A contact line labels its data (电话：…, 联系方式：…) or is little more than the data."""
     if len(s) <= 40 and not _is_sentence(s):
         return True
-    return len(s) <= 120 and any(re.search(re.escape(k.rstrip("：:")) + r".{0,3}[:：]", s) for k in r["contact_keys"])
+    return len(s) <= 120 and _contact_label_rx(tuple(r["contact_keys"])).search(s) is not None
+
+
+@functools.cache
+def _contact_label_rx(keys: tuple[str, ...]) -> re.Pattern:
+    return re.compile("(?:" + "|".join(re.escape(k.rstrip("：:")) for k in keys) + r").{0,3}[:：]")
 
 
 def is_byline(s: str, r: dict) -> bool:
