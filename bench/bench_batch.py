@@ -12,7 +12,6 @@ trafilatura's pages/s on the same HTML pages.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shutil
 import sys

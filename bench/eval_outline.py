@@ -24,7 +24,6 @@ import json
 import os
 import re
 import sys
-import time
 import unicodedata
 from pathlib import Path
 

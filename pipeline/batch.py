@@ -19,7 +19,6 @@ import json
 import os
 import re
 import sys
-import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -279,43 +278,49 @@ def execute(tasks: Iterable[Task], config: Config, workers: int = 1, engine: str
 
 
 def _execute_pool(tasks: Iterable[Task], config: Config, workers: int, time_limit, compact: bool) -> Iterator[Result]:
-    """A process pool with a bounded window; a worker that dies (segfault, OOM kill) costs only
-    its document: the pool is rebuilt and the tasks in flight are retried one at a time, so the
-    one that kills a worker again is reported as an error record."""
+    return pool_map(_pool_task, tasks, workers, _init_worker, (config.to_dict(), time_limit, compact),
+                    lambda t: Result(t, None, [{"stage": "worker", "type": "WorkerCrashed",
+                                                "message": "the worker process died on this document"}]))
+
+
+def pool_map(fn: Callable, items: Iterable, workers: int, initializer: Callable, initargs: tuple,
+             on_crash: Callable) -> Iterator:
+    """``fn`` over ``items`` in a spawn process pool, results in input order, a bounded window in
+    flight.  A worker that dies (segfault, OOM kill) costs only its item: the pool is rebuilt, the
+    items in flight are retried one at a time, and the one that kills a worker again gives
+    ``on_crash(item)`` instead of a result."""
     import multiprocessing as mp
     from collections import deque
     from concurrent.futures.process import BrokenProcessPool
 
     def new_pool() -> ProcessPoolExecutor:
         return ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn"),
-                                   initializer=_init_worker, initargs=(config.to_dict(), time_limit, compact))
+                                   initializer=initializer, initargs=initargs)
 
-    it = iter(tasks)
+    it = iter(items)
     pool = new_pool()
     pending: deque = deque()
     try:
         while True:
             while len(pending) < workers * 4:
-                t = next(it, None)
-                if t is None:
+                item = next(it, _END)
+                if item is _END:
                     break
-                pending.append((t, pool.submit(_pool_task, t)))
+                pending.append((item, pool.submit(fn, item)))
             if not pending:
                 return
-            task, fut = pending[0]
             try:
-                res = fut.result()
+                res = pending[0][1].result()
             except BrokenProcessPool:
                 pool.shutdown(wait=True, cancel_futures=True)
-                suspects = [t for t, _ in pending]
+                suspects = [item for item, _ in pending]
                 pending.clear()
-                for t in suspects:  # isolate the culprit: one at a time
+                for item in suspects:  # isolate the culprit: one at a time
                     pool = new_pool()
                     try:
-                        yield pool.submit(_pool_task, t).result()
+                        yield pool.submit(fn, item).result()
                     except BrokenProcessPool:
-                        yield Result(t, None, [{"stage": "worker", "type": "WorkerCrashed",
-                                                "message": "the worker process died on this document"}])
+                        yield on_crash(item)
                     finally:
                         pool.shutdown(wait=True, cancel_futures=True)
                 pool = new_pool()
@@ -324,6 +329,9 @@ def _execute_pool(tasks: Iterable[Task], config: Config, workers: int, time_limi
             yield res
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+_END = object()
 
 
 DASK_CHUNK = 16

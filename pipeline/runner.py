@@ -4,7 +4,6 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Union
 
@@ -113,16 +112,21 @@ def _work(source: Source) -> Document:
     return process(source, _worker_config)
 
 
-def process_many(sources: Iterable[Source], config: Config | None = None, workers: int = 1,
-                 chunksize: int = 4) -> Iterator[Document]:
-    """Process many sources; results come back in input order."""
+def _crashed(source: Source) -> Document:
+    name = str(source) if isinstance(source, os.PathLike) else None
+    return Document(id="", source={"path": name, "sha256": None, "bytes": 0, "encoding": None, "format": None},
+                    errors=[{"stage": "worker", "type": "WorkerCrashed",
+                             "message": "the worker process died on this document"}])
+
+
+def process_many(sources: Iterable[Source], config: Config | None = None, workers: int = 1) -> Iterator[Document]:
+    """Process many sources; results come back in input order.  With ``workers`` > 1 a process pool
+    (models warmed once per worker) does the work; a worker that dies costs only its document."""
     config = config or Config()
     if workers <= 1:
         for s in sources:
             yield process(s, config)
         return
-    import multiprocessing as mp
+    from .batch import pool_map
 
-    with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn"),
-                             initializer=_init_worker, initargs=(config.to_dict(),)) as pool:
-        yield from pool.map(_work, sources, chunksize=chunksize)
+    yield from pool_map(_work, sources, workers, _init_worker, (config.to_dict(),), _crashed)

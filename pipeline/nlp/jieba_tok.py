@@ -16,7 +16,6 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import jieba
-import spacy
 from spacy.tokens import Doc
 from spacy.util import registry
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..document import Document
-from ..nlp.numerals import NUMERAL_CHARS, parse_number
+from ..nlp.numerals import parse_number
 from ..repair import gaps as gaps_mod
 
 CN = "零〇一二三四五六七八九十百千两壹贰叁肆伍陆柒捌玖拾佰仟"
