@@ -225,6 +225,34 @@ def _doc_evidence_scan(text: str, pos: int, w: str, left: str, right: str) -> fl
     return score
 
 
+COMPOUND = 2.0  # weight of _compound (bench_gaps: domain top-1 0.416 -> 0.460, detection unchanged)
+
+
+def _compound(text: str, pos: int, w: str) -> float:
+    """Log frequency of the best word that the fill would form with its neighbours (暴力+催收 ->
+    暴力催收, 催收+公司 -> 催收公司), from jieba's dictionary with the domain lexicon's terms."""
+    freq = _lexicon_freq()
+    a0, b0 = max(0, pos - 3), min(len(text), pos + 3)
+    s = text[a0:pos] + w + text[pos:b0]
+    i0, i1 = pos - a0, pos - a0 + len(w)
+    best = 0.0
+    for a in range(0, i0 + 1):
+        for b in range(i1, len(s) + 1):
+            if (a, b) != (i0, i1) and b - a <= 6:
+                f = freq.get(s[a:b], 0)
+                if f:
+                    best = max(best, math.log(1 + f))
+    return best
+
+
+@functools.cache
+def _lexicon_freq() -> dict[str, int]:
+    from ..nlp.jieba_tok import shared_jieba
+    from ..nlp.lexicon import user_words
+
+    return shared_jieba(user_words()).FREQ
+
+
 def candidates(text: str, pos: int) -> list[tuple[float, str, float]]:
     """Domain words that could fill a gap at ``pos``, scored (best first) by the evidence for each:
     its prior (dictionary frequency), how its own context fits the characters on both sides (legal
@@ -258,6 +286,7 @@ def candidates(text: str, pos: int) -> list[tuple[float, str, float]]:
         if right:
             score += _side(rc, rs, right)
         score += _doc_evidence(text, pos, w, left, right)
+        score += COMPOUND * _compound(text, pos, w)
         out.append((score + bonus.get(w, 0.0), w, bonus.get(w, 0.0)))
     out.sort(key=lambda t: (-t[0], t[1]))
     return out
