@@ -10,7 +10,15 @@ from .runner import STAGES, process, process_many, run, warm_up
 
 __version__ = "0.1.0"
 __all__ = ["Config", "Document", "SCHEMA_VERSION", "STAGES", "STAGE_NAMES", "REPAIR_FIXES", "process",
-           "process_many", "run", "warm_up", "nlp", "__version__"]
+           "process_many", "run", "warm_up", "nlp", "to_spacy", "__version__"]
+
+
+def to_spacy(document: Document):
+    """A processed :class:`Document` as a spaCy ``Doc`` (entities, spans with ids, polarity and
+    section paths, ``doc._.outline``) — see :func:`pipeline.stages.tag.to_spacy`."""
+    from .stages.tag import to_spacy as _to_spacy
+
+    return _to_spacy(document)
 
 
 def nlp():

@@ -69,3 +69,17 @@ def test_displacy_renders_ents(nlp):
     assert "collection_method" in html and "《中华人民共和国民法典》" in html
     html = displacy.render(nlp(TEXT), style="span", options={"spans_key": "zhdoc"})
     assert "abusive_practice" in html
+
+
+def test_to_spacy_exposes_outline_sections_and_ids(seed_doc):
+    import pipeline
+    from spacy import displacy
+
+    sdoc = pipeline.to_spacy(seed_doc)
+    assert sdoc.text == seed_doc.text
+    assert sdoc._.outline["sections"][0]["title"] == "晋商消费金融概述"
+    methods = sdoc._.ids("collection_method")
+    assert {"phone", "sms", "home_visit"} <= methods
+    sms = [s for s in sdoc.spans["zhdoc"] if s._.id == "sms"]
+    assert sms and sms[0]._.section == "三/3.2" and sms[0]._.polarity == "affirmed"
+    assert "<mark" in displacy.render(sdoc, style="ent")

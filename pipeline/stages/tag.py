@@ -27,13 +27,36 @@ def _section_index(headings: list[dict]):
     return section_of
 
 
-def tag(doc: Document, config) -> Document:
-    text = doc.text
+def _tagged(doc: Document):
+    """The spaCy Doc of the document's clean text, run through every component, with its gaps."""
     nlp = get_nlp()
-    sdoc = nlp.make_doc(text)
+    sdoc = nlp.make_doc(doc.text)
     sdoc._.gaps = [g for g in doc.gaps_out() if g.get("in_text", True)]
+    sdoc._.outline = doc.outline
     for _, proc in nlp.pipeline:
         sdoc = proc(sdoc)
+    return nlp, sdoc
+
+
+def to_spacy(doc: Document):
+    """A processed document as a spaCy Doc for library users: ``doc.ents`` and
+    ``doc.spans["zhdoc"]`` with ``span._.id / polarity / evidence / confidence / info / section``,
+    ``doc._.mentions``, ``doc._.outline`` (the zhdoc outline) and ``doc._.ids(label)``; ready for
+    ``spacy.displacy.render(doc, style="ent")``."""
+    from spacy.tokens import Span
+
+    if not Span.has_extension("section"):
+        Span.set_extension("section", default=None)
+    _, sdoc = _tagged(doc)
+    section_of = _section_index(doc.headings)
+    for span in sdoc.spans["zhdoc"]:
+        span._.section = section_of(span.start_char)
+    return sdoc
+
+
+def tag(doc: Document, config) -> Document:
+    text = doc.text
+    nlp, sdoc = _tagged(doc)
     mentions = sdoc._.mentions
     # every new token string stays in the vocabulary: past a bound, start a fresh pipeline so a
     # long batch keeps flat memory (spaCy's memory_zone does it per document, but costs ~35 %)
