@@ -42,3 +42,14 @@ def test_no_badges_above_a_title_found_below_the_text():
     _, removed, text = run(t)
     assert "badge" not in removed.values() and "chrome" not in removed.values()
     assert text.startswith("催收乱象调查\n记者 张三\n")
+
+
+def test_site_name_after_a_space_in_the_html_title():
+    """<title>标题 网站名</title>: the site name is known because the page shows it on its own (logo)."""
+    import pipeline
+
+    html = ("<html><head><title>土豆不土 土豆无土 某某网</title></head><body><h1 class='logo'>某某网</h1>"
+            "<div class='content'><p>土豆，听名字就土得掉渣。可这几天，在著名的产地，土豆成了香饽饽，价格一路上涨。</p>"
+            "<p>农民们说，今年的收成不错，销路也好，大家的收入都增加了不少，日子越过越红火。</p></div></body></html>")
+    meta = pipeline.process(html.encode("utf-8")).meta
+    assert meta["title"] == "土豆不土 土豆无土" and meta["site"] == "某某网"

@@ -460,6 +460,13 @@ def extract_meta(title: Line | None, found: dict, head: dict, config, url: str |
         meta["title"], _ = meta_mod.strip_site_suffix(head["title"])
     if head.get("title"):
         _, meta["site"] = meta_mod.strip_site_suffix(head["title"], head.get("og:site_name"))
+    # 标题 网站名: a site name appended with a plain space is recognised because the page shows
+    # it on its own elsewhere (logo h1, navigation, footer)
+    if title is None and meta["title"] and " " in meta["title"]:
+        head_part, _, last = meta["title"].rpartition(" ")
+        if 2 <= len(last) <= 12 and last in found.get("chrome_texts", ()) and len(head_part) >= 4:
+            meta["title"] = head_part.strip()
+            meta["site"] = meta["site"] or last
     meta["site"] = head.get("og:site_name") or meta["site"]
     byline = found.get("byline", "")
     head_author = meta_mod.plausible_meta_author(head.get("author") or head.get("article:author"))
@@ -510,6 +517,7 @@ def boilerplate(doc: Document, config) -> Document:
     keep = [l for l in lines if not l.kind and l.stripped]
     edits = _layout_edits(tracked.text, keep)
     new = tracked.apply(edits)
+    found["chrome_texts"] = {l.stripped for l in lines if l.kind or (l.hint or {}).get("level") == 1}
     meta = extract_meta(title, found, head, config, doc.source.get("url"))
     blocks = None
     if doc.blocks:
