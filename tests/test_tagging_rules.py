@@ -240,3 +240,35 @@ def test_anonymised_lender(nlp):
     text = "我在借*宝平台借款后逾期。借*宝依旧每天催收。客服李*说会处理"
     got = [(m["id"], text[m["start"]:m["end"]]) for m in mentions(nlp, text, "institution")]
     assert got.count(("借*宝", "借*宝")) == 2 and not any("李" in t for _, t in got)
+
+
+# -- institutions found by lending context (no suffix) ------------------------------------------
+def _inst(text):
+    import pipeline
+    return {m["id"] for m in pipeline.nlp()(text)._.mentions if m["label"] == "institution"}
+
+
+def test_institution_after_platform_word():
+    assert "懒财主" in _inst("法院审结P2P平台懒财主非法吸收公众存款案。")
+
+
+def test_institution_before_platform_or_app():
+    assert "真金服" in _inst("真融宝仅作为导流平台为真金服平台提供借款人。")
+
+
+def test_institution_between_zai_and_lending_verb_negative():
+    ids = _inst("我在网上申请借款，在手机上借款。")
+    assert not (ids - {"generic"})
+
+
+def test_institution_common_word_before_licai_is_not_a_name():
+    assert "布局理财" not in _inst("大玩家中信系：布局理财资产催收全现金贷。")
+
+
+def test_institution_media_site_is_not_a_name():
+    assert "华声在线" not in _inst("文章来源：行业观察者综合华声在线，网贷平台逾期。")
+
+
+def test_institution_city_dropped_from_informal_name():
+    ids = _inst("我在宝鸡银谷普惠小贷贷款公司借款，逾期了。")
+    assert "银谷普惠小贷贷款公司" in ids and "宝鸡银谷普惠小贷贷款公司" not in ids

@@ -396,6 +396,13 @@ def match_institutions(doc: Doc) -> Doc:
         if "公司" not in m.group(2) and pos_tags.get(tail, "n") in ("v", "vn") and freq.get(tail, 0) >= 1000 \
                 and tail not in places:
             continue
+        # an informal name keeps no city in front (宝鸡|银谷普惠小贷贷款公司): the city is dropped from
+        # the span and the id; a registered name (…有限公司) and a bank (北京银行) keep it as written
+        if m.group(2) not in company_suffixes and "银行" not in m.group(2):
+            for c in _city_prefixes():
+                if name.startswith(c) and len(name) - len(c) >= 2 and c not in places:
+                    name_start, name = name_start + len(c), name[len(c):]
+                    break
         if not _name_ok(name, m.group(2), _operator_context(text, name_start, end)):
             continue
         if freq.get(name, 0) > 3000 and name not in lexicon.place_names():
@@ -413,16 +420,132 @@ def match_institutions(doc: Doc) -> Doc:
             # short form (中国长城资产内蒙古分公司) means the full name
             shorts[al.group(1)] = al.group(1) if al.group(1) == short else full
     _brand_names(doc, text, out, shorts)
+    _context_names(doc, text, out, shorts)
     if "*" in text or "＊" in text:  # an anonymised lender (信*飞平台): tagged as written, everywhere
         edges = _token_edges(doc)
         for m in _MASKED_NAME.finditer(text):
             if m.start() in edges:
                 shorts.setdefault(m.group(1), m.group(1))
+    # a short form right before its bracketed full brand names it too: 信和（信和财富）, 银谷（银谷在线）
+    for m in _SHORT_BEFORE_BRACKET.finditer(text):
+        a, full = m.group(1), m.group(2)
+        if full in shorts and full.startswith(a) and len(a) < len(full):
+            shorts.setdefault(a, a)
     for short, id_ in shorts.items():
         for m in re.finditer(re.escape(short), text):
             out.append({"label": "institution", "id": id_, "start": m.start(), "end": m.end(),
                         "evidence": "pattern", "confidence": 0.7})
     return doc
+
+
+_SHORT_BEFORE_BRACKET = re.compile(r"([\u4e00-\u9fff]{2,4})[（(]([\u4e00-\u9fffA-Za-z0-9]{3,8})[)）]")
+
+
+@functools.cache
+def _city_prefixes() -> tuple[str, ...]:
+    return tuple(sorted(lexicon.load("institution").get("city_prefixes", ()), key=len, reverse=True))
+
+
+@functools.cache
+def _context_data():
+    data = lexicon.load("institution")
+    alt = lambda xs: "|".join(map(re.escape, sorted(xs, key=len, reverse=True)))  # noqa: E731
+    intro = data.get("platform_intro_words", ())
+    after = data.get("platform_after_words", ())
+    verbs = data.get("lending_verbs_after", ())
+    return (re.compile(f"(?:{alt(intro)})") if intro else None,
+            re.compile(f"(?:{alt(after)})") if after else None,
+            re.compile(rf"在([\u4e00-\u9fffA-Za-z0-9]{{2,4}}?)(?:[（(][^（()）\n]{{1,12}}[)）])?(?:{alt(verbs)})")
+            if verbs else None)
+
+
+_LOCALIZERS = frozenset("上中里内下外")
+
+
+def _context_name_ok(name: str, toks: list[str], generic, stops, freq) -> bool:
+    """A name found only by its lending context: 2-5 characters, not a dictionary word, no common
+    word inside, not a generic word, a number or a function word at its start."""
+    if not 2 <= len(name) <= 5 or freq.get(name, 0) or name[-1] in _LOCALIZERS or name[0].isdigit() \
+            or name[-1] in "人家者员" or dictionary_pos().get(name[0], "n")[:1] in _NOT_NAME_POS:
+        return False
+    if not toks or toks[0] in generic or any(name.startswith(g) for g in generic if len(g) > 1):
+        return False
+    if toks[0] in stops and not (toks[0] == "和" and len(toks) > 1):
+        return False  # 和 may start a name (和信贷) but no other function word does
+    return not any(len(t) >= 2 and freq.get(t, 0) > 1000 and t not in lexicon.place_names()
+                   for t in toks if t != "和")
+
+
+def _context_names(doc: Doc, text: str, out: list[dict], shorts: dict[str, str]) -> None:
+    """Names with no suffix, found by their lending context: after a platform word (P2P平台爱投资,
+    网贷平台懒财主), before 平台 / APP (真金服平台, 花财APP), and between 在 and a lending verb
+    (在花财申请借款, 在银谷贷了).  Every later occurrence is tagged (through ``shorts``)."""
+    intro_rx, after_rx, verb_rx = _context_data()
+    if intro_rx is None:
+        return
+    rx, need_ctx, generic, ctx_rx, stops, bad_tails, stop_chars = _brand_data()
+    offs = _token_offsets(doc)
+    starts_by_end = {e: s for s, e in offs.items()}
+    freq = dictionary_freq()
+    taken = [(m["start"], m["end"]) for m in out if m["label"] == "institution" and m["id"] != "generic"]
+    found: list[tuple[int, int]] = []
+
+    def add(a: int, b: int) -> None:
+        if any(x < b and a < y for x, y in taken):
+            return
+        found.append((a, b))
+
+    for m in intro_rx.finditer(text):  # P2P平台|和|信贷|的 → 和信贷
+        pos, toks = m.end(), []
+        while pos in offs and sum(map(len, toks)) < 5:
+            tok = text[pos:offs[pos]]
+            if not _BRAND_CHAR.fullmatch(tok) or (toks and (tok in stops or tok in stop_chars)):
+                break
+            if toks and len(tok) >= 2 and freq.get(tok, 0) > 1000 and tok not in bad_tails:
+                if rx is not None and rx.fullmatch(tok) and sum(map(len, toks)) + len(tok) <= 5:
+                    toks.append(tok)  # 信和大|金融
+                break
+            toks.append(tok)
+            pos = offs[pos]
+        name = "".join(toks)
+        check = toks if not (toks and rx is not None and rx.fullmatch(toks[-1])) else toks[:-1] or toks
+        if _context_name_ok(name, check, generic, stops, freq):
+            add(m.end(), m.end() + len(name))
+    if after_rx is not None:
+        for m in after_rx.finditer(text):  # 为|真金|服|平台 → 真金服
+            if m.start() not in starts_by_end and m.start() not in offs:
+                continue
+            pos, toks = m.start(), []
+            while pos in starts_by_end:
+                a = starts_by_end[pos]
+                tok = text[a:pos]
+                if tok in stops or tok in stop_chars or not _BRAND_CHAR.fullmatch(tok) or m.start() - a > 4:
+                    break
+                if len(tok) >= 2 and freq.get(tok, 0) > 1000:
+                    break
+                toks.insert(0, tok)
+                pos = a
+            name = "".join(toks)
+            if _context_name_ok(name, toks, generic, stops, freq):
+                add(m.start() - len(name), m.start())
+    if verb_rx is not None:
+        for m in verb_rx.finditer(text):  # 在|花|财|申请 → 花财
+            a, b = m.start(1), m.end(1)
+            if a not in offs:
+                continue
+            toks, pos = [], a
+            while pos < b and pos in offs:
+                toks.append(text[pos:offs[pos]])
+                pos = offs[pos]
+            if pos != b:
+                continue
+            if _context_name_ok(m.group(1), toks, generic, stops, freq):
+                add(a, b)
+    for a, b in found:
+        name = text[a:b]
+        out.append({"label": "institution", "id": name, "start": a, "end": b,
+                    "evidence": "pattern", "confidence": 0.6})
+        shorts.setdefault(name, name)
 
 
 @functools.cache
@@ -457,6 +580,9 @@ def _brand_names(doc: Doc, text: str, out: list[dict], shorts: dict[str, str]) -
     places = lexicon.place_names()
     pos_tags = dictionary_pos()
     taken = [(m["start"], m["end"]) for m in out if m["label"] == "institution"]
+    data = lexicon.load("institution")
+    common_prefix_sufs = frozenset(data.get("common_prefix_suffixes", ()))
+    media_cues = tuple(data.get("media_cues_before", ()))
     for m in rx.finditer(text):
         s, e, suf = m.start(), m.end(), m.group(0)
         if e not in edges or s not in edges:
@@ -466,6 +592,14 @@ def _brand_names(doc: Doc, text: str, out: list[dict], shorts: dict[str, str]) -
         while pos in starts_by_end:
             a = starts_by_end[pos]
             tok = text[a:pos]
+            if tok == "和" and toks and a in starts_by_end and s - a < max_len:
+                b0 = starts_by_end[a]  # 信|和|财富: a conjunction joins words, not a lone character
+                if a - b0 == 1 and _BRAND_CHAR.fullmatch(text[b0:a]) and (
+                        b0 not in starts_by_end or not _BRAND_CHAR.fullmatch(text[starts_by_end[b0]:b0])
+                        or text[starts_by_end[b0]:b0] in stops):
+                    toks[:0] = [text[b0:a], tok]
+                    start = pos = b0
+                    break
             if tok in stops or not _BRAND_CHAR.fullmatch(tok) or s - a > max_len:
                 break
             if toks and len(tok) >= 2 and freq.get(tok, 0) > 1000 and tok not in places:
@@ -494,6 +628,12 @@ def _brand_names(doc: Doc, text: str, out: list[dict], shorts: dict[str, str]) -
             continue
         if freq.get(name, 0) or (prefix[-1:] + suf) in bad_tails or prefix.isdigit():
             continue
+        if suf in common_prefix_sufs and freq.get(prefix, 0) > 2000 and prefix not in places:
+            continue  # 布局|理财, 全球|金融: a common word before the suffix, not a name
+        if len(suf) == 1 and text[e:e + 1] in "了过着":
+            continue  # 在银谷贷了: 贷 is the verb
+        if any(w in text[max(0, start - 6):start] for w in media_cues):
+            continue  # 来源：…华声在线: a media site
         if suf in need_ctx and ctx_rx is not None:
             window = text[max(0, start - 40):start] + text[e:e + 40]
             if not ctx_rx.search(window):
