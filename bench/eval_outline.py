@@ -32,6 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 import pipeline  # noqa: E402
 from pipeline.config import Config  # noqa: E402
+from pipeline.stages.outline import iter_blocks  # noqa: E402
 
 CN = "零〇一二三四五六七八九十百千"
 ARTICLE = re.compile(rf"^(第[{CN}]+条(?:之[{CN}]+)?)(?:[\s\u3000]|$)")
@@ -189,22 +190,13 @@ def score(doc: pipeline.Document, gold: dict) -> dict:
     text = doc.text
     pitems = []
 
-    def blocks(bs):
-        for b in bs:
-            if b["type"] == "list":
-                for it in b["items"]:
-                    body = text[it["start"]:it["end"]].lstrip()
-                    mk = it["marker"]
-                    rest = body[len(mk):] if body.startswith(mk) else ((it.get("term") or "") + it["text"])
-                    pitems.append((mk, rest.lstrip(" \t\u3000")))
-
-    def walk(secs):
-        for s in secs:
-            blocks(s["blocks"])
-            walk(s["sections"])
-
-    blocks(doc.outline["lead"])
-    walk(doc.outline["sections"])
+    for b in iter_blocks(doc.outline):
+        if b["type"] == "list":
+            for it in b["items"]:
+                body = text[it["start"]:it["end"]].lstrip()
+                mk = it["marker"]
+                rest = body[len(mk):] if body.startswith(mk) else ((it.get("term") or "") + it["text"])
+                pitems.append((mk, rest.lstrip(" \t\u3000")))
     found = 0
     j = 0
     for it in gold["list_items"]:

@@ -38,3 +38,14 @@ def schema():
     from importlib import resources
 
     return json.loads(resources.files("pipeline").joinpath("schema/document.schema.json").read_text("utf-8"))
+
+
+def seed_outputs(tmp, seed_out: dict, copies: int):
+    """An OUTDIR of zhdoc JSON: the seed's output plus ``copies`` synthetic variants of it."""
+    from pipeline.render.synth import write_corpus
+
+    out = tmp / "out"
+    out.mkdir()
+    (out / "seed.txt.json").write_text(json.dumps(seed_out, ensure_ascii=False), encoding="utf-8")
+    write_corpus(out / "seed.txt.json", out, copies)
+    return out

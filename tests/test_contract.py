@@ -117,14 +117,11 @@ def test_spans_trace_back_to_source(seed_doc):
         if e["end"] > e["start"] and e["label"] != "personal_data":
             check(e, e["text"])
 
-    def walk(secs):
-        for s in secs:
-            for b in s["blocks"]:
-                if b["type"] == "paragraph":
-                    check(b, b["text"])
-            walk(s["sections"])
+    from pipeline.stages.outline import iter_blocks
 
-    walk(out["outline"]["sections"])
+    for b in iter_blocks(out["outline"]):
+        if b["type"] == "paragraph":
+            check(b, b["text"])
 
 
 def test_long_one_line_text_is_text_not_a_path():

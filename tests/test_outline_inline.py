@@ -1,26 +1,13 @@
 """Outline: structure inside joined lines, quoted and OCR-damaged items, 第X条之一."""
 import pipeline
 from pipeline.config import Config
+from pipeline.stages.outline import iter_blocks
 
 CFG = Config().without("tag")
 
 
 def items(doc):
-    out = []
-
-    def blocks(bs):
-        for b in bs:
-            if b["type"] == "list":
-                out.extend(b["items"])
-
-    def walk(secs):
-        for s in secs:
-            blocks(s["blocks"])
-            walk(s["sections"])
-
-    blocks(doc.outline["lead"])
-    walk(doc.outline["sections"])
-    return out
+    return [it for b in iter_blocks(doc.outline) if b["type"] == "list" for it in b["items"]]
 
 
 def heads(doc):

@@ -1,5 +1,6 @@
 """Outline: HTML tables kept as table blocks (rows of cells), rendered by ``zhdoc show``."""
 import pipeline
+from pipeline.stages.outline import iter_blocks
 from pipeline.config import Config
 from pipeline.show import render_markdown, render_tree
 
@@ -14,15 +15,7 @@ def page(body: str) -> bytes:
 
 
 def blocks(doc):
-    out = list(doc.outline["lead"])
-
-    def walk(secs):
-        for s in secs:
-            out.extend(s["blocks"])
-            walk(s["sections"])
-
-    walk(doc.outline["sections"])
-    return out
+    return list(iter_blocks(doc.outline))
 
 
 def tables(doc):

@@ -7,19 +7,15 @@ from collections import Counter
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import ROOT, seed_outputs
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory, seed_out):
     from pipeline.render import render_site
-    from pipeline.render.synth import write_corpus
 
     tmp = tmp_path_factory.mktemp("render")
-    out = tmp / "out"
-    out.mkdir()
-    (out / "seed.txt.json").write_text(json.dumps(seed_out, ensure_ascii=False), encoding="utf-8")
-    write_corpus(out / "seed.txt.json", out, 12)
+    out = seed_outputs(tmp, seed_out, 12)
     (out / "not-zhdoc.json").write_text("[1, 2]", encoding="utf-8")
     stats = render_site(out, tmp / "site")
     return tmp / "site", stats

@@ -3,7 +3,6 @@ highlights, collapse, dashboard filter; screenshots go to test-artifacts/.
 
 Needs `bash .ci/install-browser` (Debian chromium + fonts-noto-cjk, pip playwright); skipped otherwise.
 """
-import json
 import os
 import shutil
 from collections import Counter
@@ -11,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import ROOT, seed_outputs
 
 CHROMIUM = os.environ.get("ZHDOC_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = ROOT / "test-artifacts"
@@ -36,13 +35,9 @@ def browser():
 @pytest.fixture(scope="module")
 def site(tmp_path_factory, seed_out):
     from pipeline.render import render_site
-    from pipeline.render.synth import write_corpus
 
     tmp = tmp_path_factory.mktemp("site")
-    out = tmp / "out"
-    out.mkdir()
-    (out / "seed.txt.json").write_text(json.dumps(seed_out, ensure_ascii=False), encoding="utf-8")
-    write_corpus(out / "seed.txt.json", out, 250)  # > one page of the document list
+    out = seed_outputs(tmp, seed_out, 250)  # > one page of the document list
     render_site(out, tmp / "site")
     ARTIFACTS.mkdir(exist_ok=True)
     return tmp / "site"

@@ -771,6 +771,17 @@ def _fill_from_body(body: str, title: str, used: set[str]) -> tuple[str | None, 
     return None, 0.3
 
 
+def iter_blocks(tree: dict):
+    """Every block of an outline (``{"lead", "sections"}``) in document order: the lead, then each
+    section's blocks before its subsections'."""
+    yield from tree.get("lead", [])
+    stack = list(reversed(tree.get("sections", [])))
+    while stack:
+        sec = stack.pop()
+        yield from sec.get("blocks", [])
+        stack.extend(reversed(sec.get("sections", [])))
+
+
 def outline(doc: Document, config) -> Document:
     tree, headings, extra_gaps = build(doc)
     return doc.evolve(outline=tree, headings=headings, gaps=doc.gaps + extra_gaps)
