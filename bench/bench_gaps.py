@@ -7,9 +7,13 @@ half random jieba words of two or more characters), in two styles (the word leav
 word leaves nothing), runs the repair stage's gap detection and prints:
 
 * precision and recall of detection (a detection counts when within 1 character of the deletion
-  point; false positives are counted on the same sentences unmodified too);
+  point; false positives are counted on the same sentences unmodified too), first on the sentence
+  alone, then with the sentence in its whole document (as a page is processed);
+* a site's word filter (the seed lost every 电话, 题 and 同时 of its body): one word deleted at every
+  occurrence in a document, domain words and random words, with recall, precision and the
+  whole-page precision (the page's own false gaps counted too);
 * top-1 suggestion accuracy (domain words, other words);
-* gaps per 100k characters on the clean laws corpus (a false-positive rate).
+* false gaps in the unmodified documents and on the clean laws corpus (per 100k characters).
 
     python bench/bench_gaps.py [-n 400] [--seed 7] [--show 0]
 """
@@ -31,22 +35,31 @@ DOMAIN = ["电话", "短信", "同时", "问题", "催收", "上门", "还款", 
 _HAN = re.compile(r"^[\u4e00-\u9fff]+$")
 
 
-def sentences() -> list[str]:
+def documents() -> list[str]:
     files = sorted((SHARED / "data" / "collection").glob("*.txt"))
     files += sorted((SHARED / "data" / "html-zh" / "cwced" / "cleaned").glob("*.txt"))
+    return [f.read_text("utf-8", errors="replace") for f in files]
+
+
+def sentences() -> list[tuple[str, int, int]]:
+    """(sentence, document index, offset of the sentence in its document)."""
     out, seen = [], set()
-    for f in files:
-        text = f.read_text("utf-8", errors="replace")
+    for d, text in enumerate(documents()):
+        at = 0
         for s in re.split(r"(?<=[。！？])|\n", text):
+            start = text.index(s, at)
+            at = start + len(s)
+            lead = len(s) - len(s.lstrip(" \u3000\t\r"))
             s = s.strip(" \u3000\t\r")
             han = sum("\u4e00" <= c <= "\u9fff" for c in s)
             if 12 <= len(s) <= 90 and han >= 0.8 * len(s) and " " not in s and s not in seen:
                 seen.add(s)
-                out.append(s)
+                out.append((s, d, start + lead))
     return out
 
 
 def make_cases(n: int, seed: int):
+    """(sentence, position, deleted word, is a domain word, document index, sentence offset)."""
     from pipeline.nlp.jieba_tok import new_jieba
 
     jieba = new_jieba()  # its cache in ZHDOC_CACHE_DIR, not /tmp
@@ -54,7 +67,7 @@ def make_cases(n: int, seed: int):
     sents = sentences()
     rng.shuffle(sents)
     dom, other = [], []
-    for s in sents:
+    for s, d_ix, off in sents:
         words, pos = [], 0
         for w in jieba.cut(s, HMM=False):
             words.append((pos, w))
@@ -64,12 +77,12 @@ def make_cases(n: int, seed: int):
         d = [(p, w) for p, w in inner if w in DOMAIN]
         if d and len(dom) < n // 2:
             p, w = rng.choice(d)
-            dom.append((s, p, w, True))
+            dom.append((s, p, w, True, d_ix, off))
             continue
         r = [(p, w) for p, w in inner if len(w) >= 2 and _HAN.match(w)]
         if r and len(other) < n - n // 2:
             p, w = rng.choice(r)
-            other.append((s, p, w, False))
+            other.append((s, p, w, False, d_ix, off))
     return dom + other
 
 
@@ -80,6 +93,97 @@ def gaps_of(text: str):
 
     tracked, _, spaced = run_fixes(TrackedText.identity(text), Config(keep_personal_data=True))
     return find_gaps(tracked, spaced)
+
+
+def in_documents(cases, docs, style: str, baseline: dict[int, list[dict]]):
+    """One word deleted from one sentence of its whole document (the rest of the page intact, as a
+    real page would be).  False gaps are counted inside the affected sentence, in the modified and
+    the unmodified document.  Returns (hits, false gaps, top-1 domain [right, n], misses)."""
+    tp = fp = 0
+    top1 = [0, 0]
+    misses = []
+    for s, p, w, is_dom, d_ix, off in cases:
+        doc = docs[d_ix]
+        at = off + p
+        text = doc[:at] + (" " if style == "space" else "") + doc[at + len(w):]
+        end = off + len(s) - len(w)
+        g = [x for x in gaps_of(text) if off <= x["raw_start"] <= end]
+        hit = [x for x in g if abs(x["raw_start"] - at) <= 1]
+        tp += bool(hit)
+        fp += len(g) - bool(hit)
+        fp += sum(off <= x["raw_start"] <= off + len(s) for x in baseline[d_ix])
+        if is_dom:
+            top1[1] += 1
+            top1[0] += bool(hit) and hit[0].get("suggestion") == w
+        if not hit:
+            misses.append((text[off:at], text[at:end], w))
+    return tp, fp, top1, misses
+
+
+def filter_cases(docs, seed: int, per_doc: int = 2):
+    """A site's word filter: one word deleted at every occurrence in a document (the seed lost every
+    电话, 题 and 同时 this way).  Per document: each domain word it contains, and ``per_doc`` random
+    jieba words of two or more characters that occur at least twice."""
+    from collections import Counter
+
+    from pipeline.nlp.jieba_tok import new_jieba
+
+    jieba = new_jieba()
+    rng = random.Random(seed)
+    cases = []
+    for d_ix, doc in enumerate(docs):
+        for w in DOMAIN:
+            if w in doc:
+                cases.append((d_ix, w, True))
+        counts = Counter(w for w in jieba.cut(doc, HMM=False) if len(w) >= 2 and _HAN.match(w) and w not in DOMAIN)
+        common = sorted(w for w, k in counts.items() if k >= 2 and doc.count(w) == k)
+        for w in rng.sample(common, min(per_doc, len(common))):
+            cases.append((d_ix, w, False))
+    return cases
+
+
+def filtered(cases, docs, style: str, baseline: dict[int, list[dict]]):
+    """Every occurrence of the word deleted.  Returns (sites, hits, induced false gaps,
+    top-1 domain [right, n], false gaps the page had before the deletion)."""
+    sites_n = tp = fp = old = 0
+    top1 = [0, 0]
+    for d_ix, w, is_dom in cases:
+        doc = docs[d_ix]
+        fill = " " if style == "space" else ""
+        sites, parts, at, removed = [], [], 0, []
+        i = doc.find(w)
+        while i >= 0:
+            parts.append(doc[at:i] + fill)
+            removed.append((i, len(w) - len(fill)))
+            at = i + len(w)
+            sites.append(sum(len(x) for x in parts) - len(fill))
+            i = doc.find(w, at)
+        parts.append(doc[at:])
+        text = "".join(parts)
+
+        def shifted(q: int) -> int:
+            return q - sum(k for i0, k in removed if i0 < q)
+
+        known = {shifted(x["raw_start"]) for x in baseline[d_ix]}
+        g = gaps_of(text)
+        matched = set()
+        for x in g:
+            near = [k for k, q in enumerate(sites) if abs(x["raw_start"] - q) <= 1]
+            if near:
+                if near[0] not in matched:
+                    matched.add(near[0])
+                    if is_dom:
+                        top1[0] += x.get("suggestion") == w
+                continue
+            if not any(abs(x["raw_start"] - q) <= 1 for q in known):
+                fp += 1
+            else:
+                old += 1
+        sites_n += len(sites)
+        tp += len(matched)
+        if is_dom:
+            top1[1] += len(sites)
+    return sites_n, tp, fp, top1, old
 
 
 def laws_rate(limit_chars: int | None = None):
@@ -117,7 +221,7 @@ def curve(args) -> None:
                 gaps.THRESHOLD = t
                 rec = {True: [0, 0], False: [0, 0]}
                 tp = fp = 0
-                for s, p, w, is_dom in cases:
+                for s, p, w, is_dom, *_ in cases:
                     fp += len(gaps_of(s))
                     g = gaps_of(s[:p] + s[p + len(w):])
                     hit = [x for x in g if abs(x["raw_start"] - p) <= 1]
@@ -156,7 +260,7 @@ def main() -> None:
     # false alarms on the unmodified sentences
     clean_fp = 0
     misses, alarms = [], []
-    for s, *_ in cases:
+    for s, _p, _w, _d, d_ix, _off in cases:
         g = gaps_of(s)
         clean_fp += len(g)
         alarms += [("clean", s, x) for x in g]
@@ -166,7 +270,7 @@ def main() -> None:
     for style in ("space", "none"):
         tp = fp = 0
         top1 = {True: [0, 0], False: [0, 0]}
-        for s, p, w, is_dom in cases:
+        for s, p, w, is_dom, d_ix, _off in cases:
             text = s[:p] + (" " if style == "space" else "") + s[p + len(w):]
             g = gaps_of(text)
             hit = [x for x in g if abs(x["raw_start"] - p) <= 1]
@@ -189,6 +293,29 @@ def main() -> None:
     prec = total_tp / (total_tp + total_fp) if total_tp + total_fp else 0.0
     print(f"overall (both styles, false gaps on unmodified sentences included): "
           f"precision {prec:.3f}  recall {total_tp / total_n:.3f}")
+    docs = documents()
+    baseline = {d: gaps_of(doc) for d, doc in enumerate(docs)}
+    nchars = sum(len(d) for d in docs)
+    print(f"\nin their documents ({len(docs)} documents, {nchars} chars; unmodified: "
+          f"{sum(map(len, baseline.values()))} gaps = "
+          f"{sum(map(len, baseline.values())) * 1e5 / nchars:.1f} per 100k chars)")
+    for style in ("space", "none"):
+        tp, fp, top1, doc_misses = in_documents(cases, docs, style, baseline)
+        print(f"one word, style={style:5s}  recall {tp / len(cases):.3f}  precision {tp / max(1, tp + fp):.3f}"
+              f" (false gaps {fp})  top-1 domain {top1[0]}/{top1[1]} = {top1[0] / max(1, top1[1]):.3f}")
+        if style == "none":
+            for m in doc_misses[: args.show]:
+                print("   doc miss:", m[0][-15:] + "‸" + m[1][:10], m[2])
+    fcases = filter_cases(docs, args.seed)
+    for style in ("space", "none"):
+        for dom in (True, False):
+            sub = [c for c in fcases if c[2] == dom]
+            n, tp, fp, top1, old = filtered(sub, docs, style, baseline)
+            print(f"filter ({'domain' if dom else 'random'} words, {len(sub)} document-word cases, {n} sites),"
+                  f" style={style:5s}  recall {tp / max(1, n):.3f}  precision {tp / max(1, tp + fp):.3f}"
+                  f" (false gaps {fp}; whole page, the page's own false gaps counted too:"
+                  f" {tp / max(1, tp + fp + old):.3f})"
+                  + (f"  top-1 {top1[0]}/{top1[1]} = {top1[0] / max(1, top1[1]):.3f}" if dom else ""))
     if not args.no_laws:
         chars, found, ex = laws_rate()
         print(f"laws-corpus: {found} gaps in {chars} chars = {found * 1e5 / chars:.1f} per 100k chars")

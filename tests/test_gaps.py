@@ -42,6 +42,25 @@ def test_stray_space_inside_sentence_is_still_a_gap(text, pos):
     assert [(e.start, e.end) for e in edits] == [(pos, pos + 1)]
 
 
+@pytest.mark.parametrize("text", [
+    # headlines run together on one line, spaces between them
+    "广东严惩套路贷：48人被判刑 刑期最长20年 拍拍贷发布一季报 净利润7.031亿元 拍拍贷5月15日发布财报。",
+    # names and labels in a byline
+    "本报讯（实习记者 樊亮 张明超 记者惠禾）13岁的她成了妈妈。",
+    # a symbol lost in decoding, a space on both sides
+    "红岭创投不良资产处置 ? 4月10日，周世平发帖。",
+])
+def test_list_and_byline_separators_are_no_gaps(text):
+    clean, found = _gaps(text)
+    assert [g for g in found if g["reason"] == "stray_space"] == []
+
+
+def test_space_after_a_half_width_mark_goes_with_it():
+    clean, found = _gaps("参考文献：物流管理[M]. 武汉: 华中科技大学出版社，2005。")
+    assert "武汉：华中" in clean
+    assert found == []
+
+
 def test_domain_suggestions_use_cues():
     assert gaps.suggest("通过拨打逾期客户的，提醒客户及时还款。", 9)[0] == "电话"
     assert gaps.suggest("且多次催收未果，考虑上门催收。", 3)[0] == "电话"
@@ -119,7 +138,7 @@ def test_clause_search_is_bounded():
 
 # -- hot paths keep their results ---------------------------------------------------------------
 def _truncated_reference(text):
-    """The former per-character scan of :func:`gaps.truncated_words`."""
+    """The former per-character scan of :func:`gaps.truncations`."""
     from pipeline.nlp.jieba_tok import dictionary_freq
     from pipeline.text.chars import is_han
 
@@ -151,10 +170,24 @@ def test_truncated_words_same_as_a_full_scan():
         texts.append(p.read_text("utf-8"))
     hits = 0
     for t in texts:
-        got = gaps.truncated_words(t)
+        got = gaps.truncations(t)
         assert got == _truncated_reference(t)
         hits += len(got)
     assert hits
+
+
+def test_truncation_needs_a_filter_pattern():
+    """A character cut off at several places in varied company is a filtered word (the seed lost
+    every 题 of its body); a lone one, or one always in the same company (a name, 8时许), is not."""
+    filtered = "伴随而来的催收问也逐渐凸显。解决问的效率高。可以迅速解决客户的问，达成还款意向。"
+    got = gaps.truncated_words(filtered)
+    assert [filtered[g["pos"] - 1] for g in got] == ["问", "问", "问"]
+    assert all(g["suggestion"] == "题" for g in got)
+    assert gaps.truncated_words("伴随而来的催收问也逐渐凸显。") == []  # one place only
+    name = "李简的话让人怀疑。李简的微笑流露出来。有幸遇着李简的人很快活。"
+    assert gaps.truncations(name) and gaps.truncated_words(name) == []
+    times = "昨日8时许，她来了。18时许，记者来到医院。清晨4时许，她转院。"
+    assert gaps.truncated_words(times) == []
 
 
 def test_dead_helpers_are_gone():

@@ -104,7 +104,13 @@ def punctuation(text: str) -> list[Edit]:
         if (before and (is_han(before) or before in CJK_PUNCT)) or (
             after and is_han(after) and (not before or not before.isascii())
         ):
-            edits.append(Edit(i, i + 1, FULL[m.group()], "punctuation"))
+            # the space after a half-width mark is its typography (合肥: 合肥工业大学); a full-width
+            # mark carries its own, so the space goes with the conversion (and is no deleted word)
+            k = i + 1
+            while k < len(text) and text[k] == " ":
+                k += 1
+            k = k if k < len(text) and k > i + 1 and (is_han(text[k]) or text[k] in CJK_PUNCT) else i + 1
+            edits.append(Edit(i, k, FULL[m.group()], "punctuation"))
             converted = i
     for m in _PARENS.finditer(text):
         if is_protected(m.start()):
@@ -142,22 +148,52 @@ def numbering_space(line: str, start: int, end: int) -> bool:
     return bool(_DATE.search(head) and _DATE_NEXT.match(line, end))
 
 
+def list_separators(line: str, spaces: list[re.Match]) -> set[int]:
+    """Spaces that separate headlines, names or items (一季报 净利润7.031亿元 拍拍贷…; 实习记者 樊亮
+    张明超): among ``spaces`` (at least three), those with no clause mark in the piece before them
+    nor in the piece after them (but at their ends).  A deleted word inside a sentence has clause
+    marks around it."""
+    if len(spaces) < 3:
+        return set()
+    bounds = [0] + [x for m in spaces for x in (m.start(), m.end())] + [len(line)]
+    pieces = [line[bounds[k]:bounds[k + 1]] for k in range(0, len(bounds), 2)]
+    plain = [not _SENTENCE_PUNCT.search(p.rstrip("。！？；，")) for p in pieces]  # a list may end with 。
+    return {m.start() for k, m in enumerate(spaces) if plain[k] and plain[k + 1]}
+
+
+def _gap_space(line: str, m: re.Match) -> bool:
+    """The space ``m`` sits where a word could have been deleted (see :func:`stray_space_edits`)."""
+    a, b = line[m.start() - 1], line[m.end()]
+    if numbering_space(line, m.start(), m.end()) or a in _SENTENCE_END:
+        return False
+    # a mark with a space on both sides (处置 ? 4月) separates items
+    if b in CJK_PUNCT and line[m.end() + 1:m.end() + 2] == " ":
+        return False
+    return (is_han(a) or a in CJK_PUNCT) and (is_han(b) or b in CJK_PUNCT) and (is_han(a) or is_han(b))
+
+
 def stray_space_edits(text: str) -> list[Edit]:
     """A space between two Chinese characters (or a Han character and Chinese punctuation) in a
     sentence-like line is where the source site removed a word: the space goes, a gap is
     reported.  Lines without sentence punctuation (bylines, tag lists, menus) keep their spaces,
-    and so does a space after a numbering marker (第一条 / 一、 / （一） / 1.1) or inside a date
-    (2024年 3月): it is a separator, not a deleted word."""
+    and so do a space after a numbering marker (第一条 / 一、 / （一） / 1.1) or inside a date
+    (2024年 3月) and the spaces between items of a list (:func:`list_separators`): separators, not
+    deleted words.  Which spaces separate items is decided on the line as it will be once the
+    deleted-word spaces are gone (a fixed point), so repairing twice changes nothing."""
     edits: list[Edit] = []
     pos = 0
     for line in text.split("\n"):
         if _SENTENCE_PUNCT.search(line):
-            for m in _STRAY.finditer(line):
-                a, b = line[m.start() - 1], line[m.end()]
-                if numbering_space(line, m.start(), m.end()) or a in _SENTENCE_END:
-                    continue
-                if (is_han(a) or a in CJK_PUNCT) and (is_han(b) or b in CJK_PUNCT) and (is_han(a) or is_han(b)):
-                    edits.append(Edit(pos + m.start(), pos + m.end(), "", "stray_space"))
+            spaces = list(_STRAY.finditer(line))
+            gaps = [m for m in spaces if _gap_space(line, m)]
+            removed: set[int] = set()
+            while True:  # removing spaces merges pieces: separators only ever get fewer
+                seps = list_separators(line, [m for m in spaces if m.start() not in removed])
+                now = {m.start() for m in gaps if m.start() not in seps}
+                if now == removed:
+                    break
+                removed = now
+            edits.extend(Edit(pos + m.start(), pos + m.end(), "", "stray_space") for m in gaps if m.start() in removed)
         pos += len(line) + 1
     return edits
 
