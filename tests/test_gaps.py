@@ -91,17 +91,30 @@ def test_insertion_detector_is_off_by_default_and_scores_pairs():
 # -- suggestions read the whole document; clause search is bounded ------------------------------
 def test_find_gaps_passes_the_whole_text_to_suggest(monkeypatch):
     seen = []
-    real = gaps.suggest
+    real = gaps.candidates
 
     def spy(text, pos):
         seen.append((text, pos))
         return real(text, pos)
 
-    monkeypatch.setattr(gaps, "suggest", spy)
-    text = "催收员拨打借款人电话。\n第二行里借款人的 ，也被骚扰。"
-    clean, found = _gaps(text)
-    assert [g for g in found if g["reason"] == "stray_space"]
-    assert seen and all(t == clean for t, _ in seen)
+    monkeypatch.setattr(gaps, "candidates", spy)
+    for text in ("催收员拨打借款人电话。\n第二行里借款人的 ，也被骚扰。",
+                 "催收员拨打借款人的 ，也被骚扰。\n第二行里借款人 多次逾期。"):  # one gap, two gaps
+        seen.clear()
+        clean, found = _gaps(text)
+        assert [g for g in found if g["reason"] == "stray_space"]
+        assert seen and all(t == clean for t, _ in seen)
+
+
+def test_joint_suggestions():
+    text = "通过拨打逾期客户的，提醒还款。且多次催收未果。借款人的也被骚扰。"
+    pos = [9, 19]
+    single = [gaps.suggest(text, p) for p in pos]
+    assert gaps.suggest_jointly(text, pos[:1]) == single[:1]  # one gap: the same answer
+    joint = gaps.suggest_jointly(text, pos)
+    assert all(w in {c[1] for c in gaps.candidates(text, p)} for (w, _), p in zip(joint, pos))
+    assert all(0.3 <= c <= 0.9 for _, c in joint)
+    assert joint[0][0] == "电话"  # the clause cue 拨打 still decides
 
 
 def test_document_evidence_from_another_line_counts():

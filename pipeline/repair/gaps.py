@@ -303,6 +303,51 @@ def suggest(text: str, pos: int) -> tuple[str | None, float]:
     return cands[0][1], round(min(max(1.0 / z, 0.3), 0.9), 2)
 
 
+JOINT_TEMPERATURE = 4.0  # candidate scores -> probabilities, softened so one gap cannot dominate
+JOINT_ROUNDS = 3
+
+
+def suggest_jointly(text: str, positions: list[int]) -> list[tuple[str | None, float]]:
+    """:func:`suggest` for all gaps of one text together.  A site's word filter deletes the same word
+    again and again, so a word that fits several gaps is likelier at each of them: a few rounds of
+    EM over the gaps' candidate distributions give a per-text prior over the fill words, and each
+    gap takes the best candidate under it.  One gap alone gets exactly :func:`suggest`'s answer."""
+    dists = []
+    for pos in positions:
+        cands = candidates(text, pos)
+        if not cands:
+            dists.append({})
+            continue
+        top = cands[0][0]
+        e = {w: math.exp((sc - top) / JOINT_TEMPERATURE) for sc, w, _ in cands}
+        z = sum(e.values())
+        dists.append({w: v / z for w, v in e.items()})
+    words = sorted(set().union(*dists)) if dists else []
+    prior = {w: 1.0 / len(words) for w in words} if words else {}
+    if len([d for d in dists if d]) > 1:
+        for _ in range(JOINT_ROUNDS):
+            acc = dict.fromkeys(words, 1e-6)
+            for d in dists:
+                z = sum(p * prior[w] for w, p in d.items())
+                for w, p in d.items():
+                    acc[w] += p * prior[w] / z
+            total = sum(acc.values())
+            prior = {w: v / total for w, v in acc.items()}
+    out = []
+    for pos, d in zip(positions, dists):
+        if not d:
+            out.append((None, 0.3))
+            continue
+        if len(dists) == 1:
+            out.append(suggest(text, pos))
+            continue
+        post = {w: p * prior[w] for w, p in d.items()}
+        z = sum(post.values())
+        best = min(post, key=lambda w: (-post[w], w))
+        out.append((best, round(min(max(post[best] / z, 0.3), 0.9), 2)))
+    return out
+
+
 @functools.cache
 def _followers_rx(followers: str) -> re.Pattern:
     return re.compile("[" + re.escape(followers) + "]")

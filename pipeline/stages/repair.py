@@ -74,31 +74,39 @@ def run_fixes(tracked: TrackedText, config) -> tuple[TrackedText, list[dict], li
     return tracked, repairs, gap_records
 
 
-def _suggest(text: str, pos: int) -> tuple[str | None, float]:
-    """:func:`gaps.suggest` on the whole text: the clause cue and the word after the gap are read
-    around ``pos`` (the clause start is searched at most :data:`gaps.MAX_CLAUSE` characters back,
-    so each call stays bounded), and the document evidence (the word elsewhere in the text with
-    the same neighbours) over the whole text."""
-    return gaps.suggest(text, pos)
-
-
 def find_gaps(tracked: TrackedText, spaced: list[dict]) -> list[dict]:
     text = tracked.text
-    out = []
-    for g in spaced:
-        pos = tracked.clean_pos(g["raw_end"])
-        word, conf = _suggest(text, pos)
-        out.append(dict(g, suggestion=word, confidence=max(conf, 0.5) if word else 0.5))
-    seen = {tracked.clean_pos(g["raw_end"]) for g in spaced}
+    found = [(tracked.clean_pos(g["raw_end"]), g) for g in spaced]
+    seen = {pos for pos, _ in found}
     for g in gaps.detect(text):
         if g["pos"] in seen:
             continue
-        word, conf = _suggest(text, g["pos"])
         rs, _ = tracked.raw_span(g["pos"], g["pos"])
-        out.append({"raw_start": rs, "raw_end": rs, "reason": g["reason"],
-                    "suggestion": g["suggestion"] or word, "confidence": g["confidence"]})
+        found.append((g["pos"], {"raw_start": rs, "raw_end": rs, "reason": g["reason"],
+                                 "suggestion": g["suggestion"], "confidence": g["confidence"]}))
+    # the gaps without a suggestion of their own are filled together (one filter, one word)
+    open_ = [(pos, g) for pos, g in found if not g.get("suggestion")]
+    joint = _suggest_all(text, [pos for pos, _ in open_])
+    out = []
+    for pos, g in found:
+        if g.get("suggestion"):
+            out.append(g)
+            continue
+        word, conf = joint[pos]
+        if g["reason"] == "stray_space":
+            out.append(dict(g, suggestion=word, confidence=max(conf, 0.5) if word else 0.5))
+        else:
+            out.append(dict(g, suggestion=word, confidence=g.get("confidence", conf)))
     out.sort(key=lambda g: g["raw_start"])
     return out
+
+
+def _suggest_all(text: str, positions: list[int]) -> dict[int, tuple[str | None, float]]:
+    """:func:`gaps.suggest_jointly` on the whole text: the clause cue and the word after each gap
+    are read around it (the clause start is searched at most :data:`gaps.MAX_CLAUSE` characters
+    back, so each call stays bounded), the document evidence (the word elsewhere in the text with
+    the same neighbours) over the whole text, and the gaps inform each other."""
+    return dict(zip(positions, gaps.suggest_jointly(text, positions)))
 
 
 def fill(tracked: TrackedText, gap_records: list[dict], repairs: list[dict]) -> TrackedText:
