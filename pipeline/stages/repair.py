@@ -34,8 +34,9 @@ FIXES: dict[str, Callable[[str], list[Edit]]] = {
     "stray_spaces": fixes.stray_space_edits,
     "personal_data": _personal_data,
 }
-# fixes that run again after others (stripping lines once glosses and mojibake are gone)
-_AFTER = {"whitespace": fixes.strip_lines}
+# fixes that run again after others: lines are stripped once more when mojibake, glosses and
+# script are gone (a space after 。 is only seen to precede Chinese once the mojibake is repaired)
+_AFTER = {"whitespace": fixes.strip_lines, "width": fixes.strip_lines}
 
 
 def _record(tracked: TrackedText, edit: Edit, before: str) -> dict:
