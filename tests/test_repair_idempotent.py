@@ -1,5 +1,5 @@
 """Repairing repaired text changes nothing (property test over mixtures of real artifacts)."""
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from pipeline.config import Config
@@ -13,6 +13,10 @@ PIECES = ["消費(fèi)金融", "關（ɡuān）", "关(guan1)", "隨著", "问�
 
 @given(st.lists(st.sampled_from(PIECES), max_size=30).map("".join))
 @settings(max_examples=300, deadline=None)
+@example("。 æ™‹å•†æ¶ˆè´¹")  # a space after 。 only seen to precede Chinese once the mojibake is repaired
+@example("(,消費(fèi)金融)")  # a comma beside a bracket that became full-width
+@example("消費(fèi)金融 消費(fèi)金融 客户的 ，")
+@example("客户的 ， 消費(fèi)金融")  # a mark between two spaces: neither is a gap  # list separators decided at a fixed point
 def test_repair_is_idempotent(text):
     config = Config()
     once, _, _ = run_fixes(TrackedText.identity(text), config)

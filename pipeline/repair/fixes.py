@@ -166,8 +166,10 @@ def _gap_space(line: str, m: re.Match) -> bool:
     a, b = line[m.start() - 1], line[m.end()]
     if numbering_space(line, m.start(), m.end()) or a in _SENTENCE_END:
         return False
-    # a mark with a space on both sides (处置 ? 4月) separates items
+    # a mark with a space on both sides (处置 ? 4月) separates items: neither space is a gap
     if b in CJK_PUNCT and line[m.end() + 1:m.end() + 2] == " ":
+        return False
+    if a in CJK_PUNCT and m.start() >= 2 and line[m.start() - 2] == " ":
         return False
     return (is_han(a) or a in CJK_PUNCT) and (is_han(b) or b in CJK_PUNCT) and (is_han(a) or is_han(b))
 

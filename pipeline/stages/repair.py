@@ -36,7 +36,8 @@ FIXES: dict[str, Callable[[str], list[Edit]]] = {
 }
 # fixes that run again after others: lines are stripped once more when mojibake, glosses and
 # script are gone (a space after 。 is only seen to precede Chinese once the mojibake is repaired)
-_AFTER = {"whitespace": fixes.strip_lines, "width": fixes.strip_lines}
+# and half-width marks are looked at again once the brackets beside them became full-width: (,消费)
+_AFTER = {"whitespace": fixes.strip_lines, "width": fixes.strip_lines, "punctuation": fixes.punctuation}
 
 
 def _record(tracked: TrackedText, edit: Edit, before: str) -> dict:
