@@ -151,7 +151,6 @@ def _side(counts: dict, total: float, ch: str) -> float:
 
 
 _ALPHA = 100.0
-PRIOR = 1.5
 
 
 def logp_uni_exp(c: str) -> float:
@@ -225,8 +224,6 @@ def _doc_evidence_scan(text: str, pos: int, w: str, left: str, right: str) -> fl
     return score
 
 
-COMPOUND = 2.0  # weight of _compound (bench_gaps: domain top-1 0.416 -> 0.460, detection unchanged)
-
 
 def _compound(text: str, pos: int, w: str) -> float:
     """Log frequency of the best word that the fill would form with its neighbours (暴力+催收 ->
@@ -253,12 +250,17 @@ def _lexicon_freq() -> dict[str, int]:
     return shared_jieba(user_words()).FREQ
 
 
-def candidates(text: str, pos: int) -> list[tuple[float, str, float]]:
-    """Domain words that could fill a gap at ``pos``, scored (best first) by the evidence for each:
-    its prior (dictionary frequency), how its own context fits the characters on both sides (legal
-    corpus and dictionary compounds, backed off to the character model), the word elsewhere in the
-    same text with the same neighbours, a cue earlier in the clause (拨打 … -> 电话) and the word
-    after the gap (… 催收 -> 电话).  Returns (score, word, cue bonus)."""
+FEATURES = ("prior", "left", "right", "document", "compound", "cue", "in_document")
+
+
+def candidate_features(text: str, pos: int) -> list[tuple[str, tuple[float, ...]]]:
+    """Domain words that could fill a gap at ``pos`` with their evidence, one value per
+    :data:`FEATURES`: ``prior`` (log dictionary frequency), ``left``/``right`` (how the word's own
+    context fits the characters on each side: legal corpus and dictionary compounds, backed off to
+    the character model), ``document`` (the word elsewhere in the text with the same neighbours),
+    ``compound`` (the best dictionary or lexicon word it forms with its neighbours: 暴力+催收),
+    ``cue`` (a cue earlier in the clause, 拨打 … -> 电话, or the word after the gap, … 催收 -> 电话)
+    and ``in_document`` (log of its occurrences elsewhere in the text)."""
     data = gap_data()
     clause = _clause(text, pos)
     left, right = text[max(0, pos - 1):pos], text[pos:pos + 1]
@@ -275,19 +277,37 @@ def candidates(text: str, pos: int) -> list[tuple[float, str, float]]:
                 bonus[w] = bonus.get(w, 0.0) + 8.0 * weight
     ctx = _contexts()
     freq = dictionary_freq()
+    occ = _occurrences(text)
     out = []
     for w in dict.fromkeys(list(data["words"]) + list(bonus)):
         if clause.endswith(w) or after.startswith(w):
             continue  # the word is already there
         lc, rc, ls, rs, _n = ctx.get(w) or ({}, {}, 0.0, 0.0, 0)
-        score = PRIOR * math.log(1 + freq.get(w, 0))
-        if left:
-            score += _side(lc, ls, left)
-        if right:
-            score += _side(rc, rs, right)
-        score += _doc_evidence(text, pos, w, left, right)
-        score += COMPOUND * _compound(text, pos, w)
-        out.append((score + bonus.get(w, 0.0), w, bonus.get(w, 0.0)))
+        k = (occ.get(w) or (0,))[0] if w in _evidence_automaton() else text.count(w)
+        out.append((w, (math.log(1 + freq.get(w, 0)),
+                        _side(lc, ls, left) if left else 0.0,
+                        _side(rc, rs, right) if right else 0.0,
+                        _doc_evidence(text, pos, w, left, right),
+                        _compound(text, pos, w),
+                        bonus.get(w, 0.0),
+                        math.log(1 + k))))
+    return out
+
+
+@functools.cache
+def suggestion_weights() -> tuple[float, ...]:
+    """One weight per :data:`FEATURES` (``gaps.json`` ``suggestion_weights``, fitted by
+    ``bench/fit_gap_weights.py``)."""
+    w = gap_data()["suggestion_weights"]
+    return tuple(float(w[f]) for f in FEATURES)
+
+
+def candidates(text: str, pos: int) -> list[tuple[float, str, float]]:
+    """Domain words that could fill a gap at ``pos``, best first: (score, word, cue bonus), the
+    score a weighted sum of :func:`candidate_features`."""
+    wts = suggestion_weights()
+    cue = FEATURES.index("cue")
+    out = [(sum(a * b for a, b in zip(wts, f)), w, f[cue]) for w, f in candidate_features(text, pos)]
     out.sort(key=lambda t: (-t[0], t[1]))
     return out
 
