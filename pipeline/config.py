@@ -7,8 +7,10 @@ from dataclasses import asdict, dataclass, field, fields, replace
 
 STAGE_NAMES = ("decode", "repair", "boilerplate", "outline", "tag")
 
-# Repairs in the order they run; each is a named function in pipeline.repair (see its docs).
+# Repairs in the order they run; each is a named function in pipeline.repair (see its docs), but
+# ruby_annotations, applied while an HTML page becomes text (pipeline.html).
 REPAIR_FIXES = (
+    "ruby_annotations",
     "invisible_chars",
     "whitespace",
     "mojibake",

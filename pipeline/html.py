@@ -44,6 +44,9 @@ BLOCK_TAGS = {
     "main", "figure", "figcaption", "caption", "address", "center", "hr", "tbody", "thead", "body",
 }
 _DROP = set(DROP_TAGS)
+# ruby annotations (<rt> pinyin or zhuyin over the characters, <rp> its fallback brackets) are left
+# out of the text and recorded as repairs, like inline glosses
+RUBY_TAGS = ("rt", "rp")
 BOLD_TAGS = {"b", "strong"}
 _WS = re.compile(r"\s+")
 _text = lxml.etree.XPath("string(.)", smart_strings=False)  # an element's text content
@@ -371,11 +374,33 @@ def _drop_block_whitespace(top) -> None:
 class _Lines:
     """Collects text nodes into lines (one per block) with their source positions and hints."""
 
-    def __init__(self, raw: str):
+    def __init__(self, raw: str, drop_ruby: bool = True):
         self.aligner = _Aligner(raw)
         self.lines: list[tuple[list[tuple[str, array, array]], dict]] = []
         self.current: list[tuple[str, array, array]] = []
         self.hint: dict | None = None
+        self.drop_ruby = drop_ruby
+        self.ruby: list[dict] = []  # repair records of the ruby annotations left out
+        self._ruby_parent = None
+
+    def annotation(self, s: str, parent) -> None:
+        """Leave out the text of a ruby annotation (<rt>, <rp>) and record it as a repair; the
+        pieces of one <ruby> make one record."""
+        if not s:
+            return
+        st, en = self.aligner.locate(s)
+        starts = [x for x in st if x >= 0] if st else []
+        ends = [x for x in en if x >= 0] if en else []
+        if not starts:
+            return
+        if self.ruby and self._ruby_parent is parent:
+            last = self.ruby[-1]
+            last["before"] += s
+            last["raw_end"] = max(last["raw_end"], ends[-1])
+            return
+        self._ruby_parent = parent
+        self.ruby.append({"kind": "ruby_annotation", "before": s, "after": "",
+                          "raw_start": starts[0], "raw_end": ends[-1]})
 
     def flush(self) -> None:
         if self.current:
@@ -419,8 +444,19 @@ def walk_lxml(el, ctx: dict, link: bool, bold: bool, out: _Lines) -> None:
     """Lines of one lxml subtree (a detached chrome container), iteratively, in document order."""
     stack: list[tuple[dict, bool, bool, bool]] = []  # (ctx, link, bold, is_block) of open elements
     cur = (ctx, link, bold)
+    skipping = None  # a ruby annotation being left out
     for ev, node in lxml.etree.iterwalk(el, events=("start", "end")):
         name = node.tag
+        if skipping is not None:
+            if node is skipping and ev == "end":
+                skipping = None
+                if node.tail:
+                    out.text(node.tail, *cur)
+            continue
+        if ev == "start" and isinstance(name, str) and name.lower() in RUBY_TAGS and out.drop_ruby:
+            out.annotation(_text(node), node.getparent())
+            skipping = node
+            continue
         if not isinstance(name, str):  # comment or processing instruction: only its tail counts
             if ev == "end" and node.tail:
                 out.text(node.tail, *cur)
@@ -465,6 +501,9 @@ def walk_soup(top, ctx: dict, out: _Lines, chrome: list[tuple[object, str]]) -> 
                 continue
             if name in _DROP:  # only in a page lxml could not parse (see _html_to_lines)
                 continue
+            if name in RUBY_TAGS and out.drop_ruby:
+                out.annotation(node.get_text(), node.parent)
+                continue
             if name == PLACEHOLDER and node.get("i", "").isdigit() and int(node["i"]) < len(chrome):
                 el, reason = chrome[int(node["i"])]
                 out.flush()
@@ -481,8 +520,9 @@ def walk_soup(top, ctx: dict, out: _Lines, chrome: list[tuple[object, str]]) -> 
             out.text(str(node), ctx, link, bold)
 
 
-def html_to_lines(raw: str) -> tuple[TrackedText, list[dict], dict]:
-    """Return (text with one block per line, one hint dict per line, head metadata).
+def html_to_lines(raw: str, drop_ruby: bool = True) -> tuple[TrackedText, list[dict], dict, list[dict]]:
+    """Return (text with one block per line, one hint dict per line, head metadata, repair records
+    of the ruby annotations left out, when ``drop_ruby``).
 
     The cyclic garbage collector is paused while the trees are built and walked: BeautifulSoup's
     tree is thousands of objects linked in cycles that would otherwise be promoted and rescanned
@@ -492,13 +532,13 @@ def html_to_lines(raw: str) -> tuple[TrackedText, list[dict], dict]:
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _html_to_lines(raw)
+        return _html_to_lines(raw, drop_ruby)
     finally:
         if enabled:
             gc.enable()
 
 
-def _html_to_lines(raw: str) -> tuple[TrackedText, list[dict], dict]:
+def _html_to_lines(raw: str, drop_ruby: bool = True) -> tuple[TrackedText, list[dict], dict, list[dict]]:
     parser = _parser()
     try:
         root = lxml.etree.fromstring(raw.encode("utf-8"), parser=parser)
@@ -527,7 +567,7 @@ def _html_to_lines(raw: str) -> tuple[TrackedText, list[dict], dict]:
         soup = BeautifulSoup(candidate, "lxml", multi_valued_attributes=None)
     start = soup.body if soup.body is not None else soup
 
-    out = _Lines(raw)
+    out = _Lines(raw, drop_ruby)
     walk_soup(start, {"tag": "body", "tokens": [], "list": None, "depth": 0}, out, chrome)
     out.flush()
 
@@ -549,7 +589,7 @@ def _html_to_lines(raw: str) -> tuple[TrackedText, list[dict], dict]:
         hint["bold"] = hint.get("chars", 0) > 0 and hint.get("bold_chars", 0) >= hint["chars"]
         hints.append(hint)
     tracked = TrackedText("".join(parts), starts, ends, len(raw))
-    return _collapse_block_whitespace(tracked), hints, meta
+    return _collapse_block_whitespace(tracked), hints, meta, out.ruby
 
 
 _HWS = re.compile(r"[^\S\n]+")

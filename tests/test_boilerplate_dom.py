@@ -32,7 +32,7 @@ def test_chrome_is_detached_by_lxml_but_kept_with_kind_and_exact_positions():
         src = raw[b["raw_start"]:b["raw_end"]]
         assert src.replace("&amp;", "&").endswith(b["text"][-2:]) and src.startswith(b["text"][:2])
     # the content blocks keep exact positions too
-    tracked, hints, _ = H.html_to_lines(raw)
+    tracked, hints, *_ = H.html_to_lines(raw)
     i = tracked.text.index(PROSE)
     rs, re_ = tracked.raw_span(i, i + len(PROSE))
     assert raw[rs:re_] == PROSE
@@ -50,7 +50,7 @@ def test_content_blocks_come_from_beautifulsoup(monkeypatch):
 
     monkeypatch.setattr(H, "BeautifulSoup", spy)
     raw = page(f"<ul class='menu'>{NAV}</ul><article><p>{PROSE}</p></article>")
-    tracked, hints, _ = H.html_to_lines(raw)
+    tracked, hints, *_ = H.html_to_lines(raw)
     assert len(seen) == 1 and seen[0][0] == "lxml"
     candidate = seen[0][1]
     assert PROSE in candidate and "栏目3" not in candidate  # the chrome never reaches BeautifulSoup

@@ -169,7 +169,7 @@ def decode(doc: Document, config) -> Document:
     if fmt == "html":
         from ..html import html_to_lines
 
-        tracked, hints, head = html_to_lines(raw)
+        tracked, hints, head, ruby = html_to_lines(raw, drop_ruby="ruby_annotations" in config.fixes)
         return doc.evolve(raw=raw, data=None, tracked=tracked, blocks=hints, source=source,
-                          meta=dict(doc.meta, _head=head))
+                          meta=dict(doc.meta, _head=head), repairs=doc.repairs + ruby)
     return doc.evolve(raw=raw, data=None, tracked=TrackedText.identity(raw), source=source)

@@ -65,6 +65,8 @@ def run_fixes(tracked: TrackedText, config) -> tuple[TrackedText, list[dict], li
             continue
         if name == "personal_data" and config.keep_personal_data:
             continue
+        if name not in FIXES:  # applied by the decode stage (ruby_annotations)
+            continue
         edits = FIXES[name](tracked.text)
         if name == "stray_spaces":
             # a removed space marks a gap: remember where, suggest after all fixes ran
