@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import codecs
+import difflib
 import functools
 import os
 import random
@@ -118,6 +119,7 @@ def bench_mojibake(n: int = 1000, show: int = 0) -> dict:
     results = {}
     for ki, (kind, (corrupt, lossless)) in enumerate(corruptions().items()):
         ok = tot = flagged = 0
+        sim_before = sim_after = 0.0
         t0 = time.perf_counter()
         bad = []
         for line in sample(lines, 3 * n, seed=ki):
@@ -130,14 +132,18 @@ def bench_mojibake(n: int = 1000, show: int = 0) -> dict:
             tot += 1
             ok += got == want
             flagged += any(e.detail == "lossy" for e in edits)
+            if not lossless:  # character similarity to the original, before and after repair
+                sim_before += difflib.SequenceMatcher(None, want, bad_line, autojunk=False).ratio()
+                sim_after += difflib.SequenceMatcher(None, want, got, autojunk=False).ratio()
             if got != want and len(bad) < show:
                 bad.append((want, bad_line, got))
             if tot >= n:
                 break
         dt = time.perf_counter() - t0
         results[kind] = ok / tot
+        sim = "" if lossless else f"  similarity {sim_before / tot:.3f} -> {sim_after / tot:.3f}"
         print(f"{kind:36s} {'lossless' if lossless else 'lossy   '} exact {ok}/{tot} = {100 * ok / tot:6.2f} %"
-              f"  flagged lossy {flagged}  ({tot / dt:,.0f} lines/s)")
+              f"  flagged lossy {flagged}{sim}  ({tot / dt:,.0f} lines/s)")
         for w, b, g in bad:
             print("   want", w[:80], "\n   bad ", repr(b[:80]), "\n   got ", g[:80])
     return results
