@@ -2,20 +2,27 @@
 
 Three detectors, each cheap and explainable:
 
-* a stray space inside a Chinese sentence (the space fix removes it and reports it here);
+* a stray space inside a Chinese sentence (the space fix removes it and reports it here; spaces
+  that separate list items, headlines or names are layout, see ``fixes.stray_space_edits``);
 * a truncated word: a character that, by jieba's dictionary, almost always begins a longer word,
-  standing alone right before a function word or punctuation (``催收问也`` -> 问[题]);
+  standing alone right before a function word or punctuation (``催收问也`` -> 问[题]), at several
+  places in varied company as a site's word filter leaves it (a name or ``8时许`` is not);
 * a grammatical frame with its middle missing (``在享受金融服务的也应`` -> 的[同时]也).
 
-Suggestions come from the domain data (``data/gaps.json``): a cue earlier in the clause
-(拨打 … -> 电话), the word after the gap (… 催收 -> 电话), the completion of the truncated word.
-The text is only changed when the user asks for fills (``Config.fill_gaps``).
+Suggestions: each candidate fill word of the domain data (``data/gaps.json``) gets features
+(:func:`candidate_features`: dictionary prior, the characters on both sides, the word elsewhere in
+the text, the compound it would form, a cue earlier in the clause 拨打 … -> 电话, the word after the
+gap … 催收 -> 电话) weighted by ``suggestion_weights``; the gaps of one text are then filled
+together (:func:`suggest_jointly`), since a filter deletes the same word again and again.  A
+truncated word is completed from the dictionary.  The text is only changed when the user asks for
+fills (``Config.fill_gaps``).
 
 A fourth detector, for a word deleted without any trace, scores every adjacent character pair by
 the character model's odds that a word stood between them (:func:`insertions`).  It is fast (a numpy
 gather, ~5M chars/s once the matrix is built) but character statistics do not separate real
 deletions from ordinary word boundaries: at the laws-corpus false-gap budget it finds almost
-nothing (``python bench/bench_gaps.py --curve``), so ``gaps.json`` ships it disabled.
+nothing (``python bench/bench_gaps.py --curve``), so ``gaps.json`` ships it disabled.  A word
+bigram model counted on ~51M tokens does not separate them either (``bench/probe_word_lm.py``).
 """
 from __future__ import annotations
 
