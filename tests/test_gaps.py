@@ -49,6 +49,8 @@ def test_stray_space_inside_sentence_is_still_a_gap(text, pos):
     "本报讯（实习记者 樊亮 张明超 记者惠禾）13岁的她成了妈妈。",
     # a symbol lost in decoding, a space on both sides
     "红岭创投不良资产处置 ? 4月10日，周世平发帖。",
+    # a writer's spaces for commas, the last clause punctuated
+    "欠钱不还固然不对 只是催收凌驾于法律之上 干些猥琐之事 属实败笔 下面是报案人的自述，看到投诉贴就回复。",
 ])
 def test_list_and_byline_separators_are_no_gaps(text):
     clean, found = _gaps(text)
