@@ -288,7 +288,8 @@ def pool_map(fn: Callable, items: Iterable, workers: int, initializer: Callable,
     """``fn`` over ``items`` in a spawn process pool, results in input order, a bounded window in
     flight.  A worker that dies (segfault, OOM kill) costs only its item: the pool is rebuilt, the
     items in flight are retried one at a time, and the one that kills a worker again gives
-    ``on_crash(item)`` instead of a result."""
+    ``on_crash(item)`` instead of a result.  Workers that cannot start at all raise
+    :class:`WorkersCannotStart` at once."""
     import multiprocessing as mp
     from collections import deque
     from concurrent.futures.process import BrokenProcessPool
@@ -313,6 +314,7 @@ def pool_map(fn: Callable, items: Iterable, workers: int, initializer: Callable,
                 res = pending[0][1].result()
             except BrokenProcessPool:
                 pool.shutdown(wait=True, cancel_futures=True)
+                _check_workers_start(new_pool)
                 suspects = [item for item, _ in pending]
                 pending.clear()
                 for item in suspects:  # isolate the culprit: one at a time
@@ -332,6 +334,34 @@ def pool_map(fn: Callable, items: Iterable, workers: int, initializer: Callable,
 
 
 _END = object()
+
+
+class WorkersCannotStart(RuntimeError):
+    """The pool's worker processes die before doing any work (not one document's fault)."""
+
+
+def _noop() -> None:
+    return None
+
+
+def _check_workers_start(new_pool: Callable[[], ProcessPoolExecutor]) -> None:
+    """After a broken pool: can a fresh one run nothing at all?  If not, no document is to blame
+    (a script without ``if __name__ == "__main__":`` re-runs itself in every spawned worker, a
+    worker cannot import its modules, ...): stop with that, rather than retrying every document
+    one at a time and calling each a crash."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    pool = new_pool()
+    try:
+        pool.submit(_noop).result()
+    except BrokenProcessPool as e:
+        raise WorkersCannotStart(
+            "worker processes die on start-up, before any document: if you call process_many() or "
+            "run_batch() with workers > 1 from a script, put the call under "
+            "`if __name__ == \"__main__\":` (spawned workers import the main module); the worker's own "
+            "error is printed above") from e
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 DASK_CHUNK = 16

@@ -138,10 +138,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    from .batch import WorkersCannotStart
+
     try:
         return args.func(args)
     except BrokenPipeError:
         return 0
+    except WorkersCannotStart as exc:
+        print(f"zhdoc: {exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

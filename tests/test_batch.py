@@ -220,6 +220,17 @@ def test_a_dying_worker_costs_only_its_document(tmp_path, monkeypatch):
     assert s.done == 4 and len(docs_in(out)) == 4
 
 
+def test_workers_that_cannot_start_stop_the_run_at_once():
+    """Workers dying on start-up (here: a config their initializer refuses; in life, a script
+    without a main guard) are nobody's document: a clear error, not every document a crash."""
+    import pytest
+
+    from pipeline.batch import WorkersCannotStart, _init_worker, pool_map
+
+    with pytest.raises(WorkersCannotStart, match="__main__"):
+        list(pool_map(str, ["a", "b", "c"], 2, _init_worker, ({"stages": ["nope"]}, None, False), lambda t: t))
+
+
 def test_rerun_still_reports_documents_with_errors(tmp_path):
     src = tmp_path / "in"
     src.mkdir()
