@@ -279,6 +279,50 @@ def bench_encoding(n: int = 400, show: int = 0) -> dict:
 
 
 # -- pinyin glosses -----------------------------------------------------------------------------
+def bench_mixed(n: int = 400, show: int = 0) -> dict:
+    """UTF-8 pages with one stretch in another encoding (a legacy footer, an ad, a pasted quote):
+    GBK, or Big5 for traditional text, as a block on its own lines or inline in a one-line
+    (minified) page.  Measured: pages whose decoded text equals that of the all-UTF-8 page."""
+    from pipeline.stages.decode import decode_bytes
+
+    texts = source_texts()
+    s2t = _s2t()
+    rng = random.Random(3)
+    results: dict[str, list[int]] = {}
+    t0 = time.perf_counter()
+    shown = 0
+    for k in range(n):
+        paras = [p for p in rng.choice(texts).split("\n") if len(p.strip()) >= 8][:12]
+        if len(paras) < 3:
+            continue
+        i = rng.randrange(1, len(paras))
+        enc = "big5" if k % 4 >= 2 else "gbk"
+        if enc == "big5":
+            paras = [s2t(p) for p in paras]
+        oneline = k % 2 == 1
+        sep = "" if oneline else "\n"
+        try:
+            other = f"<p>{paras[i]}</p>".encode(enc)
+        except UnicodeEncodeError:
+            continue
+        head = f"<html><head><meta charset='utf-8'><title>第{k}页</title></head><body>{sep}".encode()
+        before = sep.join(f"<p>{p}</p>" for p in paras[:i]).encode() + sep.encode()
+        after = (sep + sep.join(f"<p>{p}</p>" for p in paras[i + 1:]) + sep + "</body></html>").encode()
+        want = (head + before + f"<p>{paras[i]}</p>".encode() + after).decode()
+        got, _, reason = decode_bytes(head + before + other + after)
+        key = f"{enc} {'inline' if oneline else 'own lines'}"
+        results.setdefault(key, []).append(got == want)
+        if got != want and shown < show:
+            shown += 1
+            print("   want", paras[i][:60], "\n   got ", reason, got[len(head) + len(before):][:60])
+    dt = time.perf_counter() - t0
+    total = sum(len(v) for v in results.values())
+    for key, v in sorted(results.items()):
+        print(f"{key:20s} pages decoded exactly {sum(v)}/{len(v)} = {100 * sum(v) / len(v):6.2f} %")
+    print(f"({total / dt:,.0f} pages/s)")
+    return {k: sum(v) / len(v) for k, v in results.items()}
+
+
 def gloss_text(text: str, rate: float = 0.2, seed: int = 0) -> str:
     """Gloss ~``rate`` of the Han characters the ways sites do: 費(fèi), 費（fèi）, 費(fei4), and
     whole words 消費(xiāofèi)."""
@@ -391,14 +435,14 @@ def bench_speed() -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("what", nargs="*", default=["mojibake", "encoding", "gloss", "ruby", "speed"])
+    ap.add_argument("what", nargs="*", default=["mojibake", "encoding", "mixed", "gloss", "ruby", "speed"])
     ap.add_argument("-n", type=int, default=1000)
     ap.add_argument("--show", type=int, default=0, help="print this many failures per kind")
     a = ap.parse_args()
     for w in a.what:
         print(f"== {w}")
         fn = globals()["bench_" + w]
-        fn(a.n, a.show) if w in ("mojibake", "encoding") else fn()
+        fn(a.n, a.show) if w in ("mojibake", "encoding", "mixed") else fn()
 
 
 if __name__ == "__main__":

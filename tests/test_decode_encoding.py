@@ -99,3 +99,23 @@ def test_document_records_encoding_and_reason():
     doc = pipeline.process(p.encode("gbk"))
     assert doc.source["encoding"] == "gb18030"
     assert doc.source["encoding_reason"]
+
+
+def test_utf8_page_with_a_gbk_or_big5_stretch():
+    """A legacy footer or pasted quote in another encoding inside a UTF-8 page is read in that
+    encoding (each run recorded as a repair), not lost to U+FFFD."""
+    import pipeline
+
+    body = "<p>消费者权益保护，是金融机构应当履行的义务。这是一段足够长的正文内容。</p>"
+    for enc, part in (("gbk", "这一段来自旧模板，使用GBK编码，共有2024个字。"),
+                      ("big5", "這一段來自舊模板，使用Big5編碼，香港特別行政區。")):
+        for sep in ("", "\n"):  # inline in a one-line page, or on its own line
+            data = (f"<html><head><meta charset='utf-8'></head><body>{body}{sep}".encode()
+                    + f"<p>{part}</p>".encode(enc) + f"{sep}{body}</body></html>".encode())
+            text, got_enc, reason = decode_bytes(data)
+            assert part in text and "\ufffd" not in text, (enc, sep, reason)
+            assert got_enc == "utf-8" and "another encoding" in reason
+            doc = pipeline.process(data, pipeline.Config(stages=("decode",)))
+            runs = [r for r in doc.repairs if r["kind"] == "mixed_encoding"]
+            assert runs and all(doc.raw[r["raw_start"]:r["raw_end"]] == r["after"] for r in runs)
+            assert {r["detail"] for r in runs} == {"gb18030" if enc == "gbk" else "big5hkscs"}

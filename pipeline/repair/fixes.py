@@ -88,12 +88,27 @@ def punctuation(text: str) -> list[Edit]:
         return k >= 0 and i < spans[k][1]
 
     edits: list[Edit] = []
+    for m in _PARENS.finditer(text):
+        if is_protected(m.start()):
+            continue
+        inner, before = m.group(1), _neighbour(text, m.start(), -1)
+        if any(is_han(c) for c in inner) or (before and is_han(before) and not inner.isascii()):
+            edits.append(Edit(m.start(), m.start() + 1, "（", "punctuation"))
+            edits.append(Edit(m.end() - 1, m.end(), "）", "punctuation"))
+    # marks are judged beside the brackets as they will be: (,消费) -> （，消费）in one pass
+    view = text
+    if edits:
+        parts, last = [], 0
+        for e in sorted(edits, key=lambda e: e.start):
+            parts += [text[last:e.start], e.new]
+            last = e.end
+        view = "".join(parts) + text[last:]
     converted = -2  # index of the last mark made full-width: a mark right after it is Chinese too
     for m in _HALF.finditer(text):
         i = m.start()
         if is_protected(i):
             continue
-        before, after = _neighbour(text, i, -1), _neighbour(text, i, 1)
+        before, after = _neighbour(view, i, -1), _neighbour(view, i, 1)
         if before.isdigit() and after.isdigit():
             continue
         j = i - 1
@@ -109,16 +124,9 @@ def punctuation(text: str) -> list[Edit]:
             k = i + 1
             while k < len(text) and text[k] == " ":
                 k += 1
-            k = k if k < len(text) and k > i + 1 and (is_han(text[k]) or text[k] in CJK_PUNCT) else i + 1
+            k = k if k < len(text) and k > i + 1 and (is_han(view[k]) or view[k] in CJK_PUNCT) else i + 1
             edits.append(Edit(i, k, FULL[m.group()], "punctuation"))
             converted = i
-    for m in _PARENS.finditer(text):
-        if is_protected(m.start()):
-            continue
-        inner, before = m.group(1), _neighbour(text, m.start(), -1)
-        if any(is_han(c) for c in inner) or (before and is_han(before) and not inner.isascii()):
-            edits.append(Edit(m.start(), m.start() + 1, "（", "punctuation"))
-            edits.append(Edit(m.end() - 1, m.end(), "）", "punctuation"))
     return _dedupe(edits)
 
 
@@ -153,6 +161,8 @@ def list_separators(line: str, spaces: list[re.Match]) -> tuple[set[int], set[in
     张明超): those with no clause mark in the piece before them nor in the piece after them (but
     at their ends), when the line has at least two.  A deleted word inside a sentence has clause
     marks around it.  Returns (separators, the spaces next to a piece that touches a separator)."""
+    if len(spaces) < 2:
+        return set(), set()
     bounds = [0] + [x for m in spaces for x in (m.start(), m.end())] + [len(line)]
     pieces = [line[bounds[k]:bounds[k + 1]] for k in range(0, len(bounds), 2)]
     plain = [not _SENTENCE_PUNCT.search(p.rstrip("。！？；，")) for p in pieces]  # a list may end with 。
@@ -189,7 +199,7 @@ def stray_space_edits(text: str) -> list[Edit]:
     edits: list[Edit] = []
     pos = 0
     for line in text.split("\n"):
-        if _SENTENCE_PUNCT.search(line):
+        if " " in line and _SENTENCE_PUNCT.search(line):
             spaces = list(_STRAY.finditer(line))
             _seps, near = list_separators(line, spaces)
             edits.extend(Edit(pos + m.start(), pos + m.end(), "", "stray_space")

@@ -34,10 +34,10 @@ FIXES: dict[str, Callable[[str], list[Edit]]] = {
     "stray_spaces": fixes.stray_space_edits,
     "personal_data": _personal_data,
 }
-# fixes that run again after others: lines are stripped once more when mojibake, glosses and
-# script are gone (a space after 。 is only seen to precede Chinese once the mojibake is repaired)
-# and half-width marks are looked at again once the brackets beside them became full-width: (,消费)
-_AFTER = {"whitespace": fixes.strip_lines, "width": fixes.strip_lines, "punctuation": fixes.punctuation}
+# fixes that run again after others: lines are stripped after whitespace, and once more when
+# mojibake, glosses, script or width changed anything since (a space after 。 is only seen to
+# precede Chinese once the mojibake is repaired)
+_AFTER = {"whitespace": fixes.strip_lines, "width": fixes.strip_lines}
 
 
 def _record(tracked: TrackedText, edit: Edit, before: str) -> dict:
@@ -60,6 +60,7 @@ def run_fixes(tracked: TrackedText, config) -> tuple[TrackedText, list[dict], li
     """Apply the configured fixes; return (text, repair records, gap records)."""
     repairs: list[dict] = []
     gap_records: list[dict] = []
+    edited = True  # anything changed since lines were last stripped
     for name in config.fixes:
         if name == "script" and config.script == "source":
             continue
@@ -73,8 +74,10 @@ def run_fixes(tracked: TrackedText, config) -> tuple[TrackedText, list[dict], li
             gap_records.extend({"raw_start": r[0], "raw_end": r[1], "reason": "stray_space"}
                                for r in (tracked.raw_span(e.start, e.end) for e in edits))
         tracked = apply_fix(tracked, edits, repairs)
-        if name in _AFTER:
+        edited = edited or bool(edits)
+        if name in _AFTER and edited:
             tracked = apply_fix(tracked, _AFTER[name](tracked.text), repairs)
+            edited = False
     return tracked, repairs, gap_records
 
 
