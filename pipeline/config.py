@@ -11,6 +11,7 @@ STAGE_NAMES = ("decode", "repair", "boilerplate", "outline", "tag")
 # ruby_annotations, applied while an HTML page becomes text (pipeline.html).
 REPAIR_FIXES = (
     "ruby_annotations",
+    "html_entities",
     "invisible_chars",
     "whitespace",
     "mojibake",

@@ -1,7 +1,8 @@
-"""The mojibake and pinyin-gloss fixes never change clean text: the whole shared clean corpus
+"""The mojibake, pinyin-gloss and HTML-entity fixes never change clean text: the whole shared clean corpus
 (laws, laws-corpus, collection, cwced cleaned; > 1 M characters) goes through both unchanged."""
 import time
 
+from pipeline.repair.fixes import html_entities
 from pipeline.repair.mojibake import mojibake
 from pipeline.repair.pinyin import pinyin_glosses
 
@@ -23,7 +24,7 @@ def test_clean_corpus_untouched():
     t0 = time.perf_counter()
     changed = {}
     for name, text in docs:
-        for fix in (mojibake, pinyin_glosses):
+        for fix in (mojibake, pinyin_glosses, html_entities):
             edits = fix(text)
             if edits:
                 changed[(name, fix.__name__)] = [(text[e.start:e.end], e.new) for e in edits[:5]]

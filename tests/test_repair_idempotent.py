@@ -8,7 +8,8 @@ from pipeline.stages.repair import run_fixes
 
 PIECES = ["消費(fèi)金融", "關（ɡuān）", "关(guan1)", "隨著", "问题", "，", ",", ":", "。", " ", "\n", "一、", "1.1 ",
           "2024-11-05 23:11:42", "北京(Beijing)", "选项(A)", "\u200b", "\u3000\u3000", "ＡＢ１２", "电话13912345678",
-          "æ™‹å•†æ¶ˆè´¹", "鏅嬪晢", "https://a.cn/x,y", "多次 催收", "客户的 ，", "\r\n", "(", ")"]
+          "æ™‹å•†æ¶ˆè´¹", "鏅嬪晢", "https://a.cn/x,y", "多次 催收", "客户的 ，", "\r\n", "(", ")",
+          "&amp;nbsp;", "&ldquo;", "&#20013;", "&amp;", "amp;"]
 
 
 @given(st.lists(st.sampled_from(PIECES), max_size=30).map("".join))

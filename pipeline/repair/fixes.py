@@ -8,10 +8,40 @@ hints are aligned with lines).
 from __future__ import annotations
 
 import bisect
+import html
+import html.entities
 import re
 
 from ..offsets import Edit
 from ..text.chars import CJK_PUNCT, is_han
+
+# -- HTML entities left in the text ---------------------------------------------------------------
+# a reference, escaped any number of times more (&amp;amp;nbsp;)
+_ENTITY = re.compile(r"&(?:amp;)*(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def html_entities(text: str) -> list[Edit]:
+    """HTML character references left in page text (``&nbsp;``, ``&ldquo;``, ``&#20013;``): text
+    pulled out of HTML by a scraper that did not unescape it, or HTML escaped twice (``&amp;nbsp;``
+    comes out of the parser as ``&nbsp;``).  Only complete references with their semicolon; one
+    that stands for a line break or a control character stays (fixes never add line breaks)."""
+    edits = []
+    for m in _ENTITY.finditer(text):
+        core = _core(m.group())
+        if core[1] != "#" and core[1:] not in html.entities.html5:
+            continue  # &notanentity; is no reference (html.unescape would read &not)
+        new = html.unescape(core)
+        if new != core and new.isprintable() or new == "\xa0":
+            edits.append(Edit(m.start(), m.end(), new, "html_entity"))
+    return edits
+
+
+def _core(ref: str) -> str:
+    """The reference under its extra escapes: &amp;amp;nbsp; -> &nbsp;, &amp;amp; -> &amp;."""
+    while ref.startswith("&amp;") and len(ref) > 5:
+        ref = "&" + ref[5:]
+    return ref
+
 
 # -- invisible characters and whitespace --------------------------------------------------------
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e\u2066-\u2069]")

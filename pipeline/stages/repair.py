@@ -24,6 +24,7 @@ def _personal_data(text: str) -> list[Edit]:
 
 
 FIXES: dict[str, Callable[[str], list[Edit]]] = {
+    "html_entities": fixes.html_entities,
     "invisible_chars": fixes.invisible_chars,
     "whitespace": fixes.whitespace,
     "mojibake": mojibake,
