@@ -7,8 +7,8 @@ from dataclasses import asdict, dataclass, field, fields, replace
 
 STAGE_NAMES = ("decode", "repair", "boilerplate", "outline", "tag")
 
-# Repairs in the order they run; each is a named function in pipeline.repair (see its docs), but
-# ruby_annotations, applied while an HTML page becomes text (pipeline.html).
+# Repairs in the order they run; each is a named function in pipeline.repair (see its docs), except
+# ruby_annotations, which the decode stage applies while an HTML page becomes text (pipeline.html).
 REPAIR_FIXES = (
     "ruby_annotations",
     "html_entities",

@@ -322,7 +322,10 @@ def candidates(text: str, pos: int) -> list[tuple[float, str, float]]:
 def suggest(text: str, pos: int) -> tuple[str | None, float]:
     """Best fill for a gap at ``pos`` in ``text`` and its confidence (the softmax share of the
     best candidate, kept between 0.3 and 0.9)."""
-    cands = candidates(text, pos)
+    return _best(candidates(text, pos))
+
+
+def _best(cands: list[tuple[float, str, float]]) -> tuple[str | None, float]:
     if not cands:
         return None, 0.3
     top = cands[0][0]
@@ -339,9 +342,11 @@ def suggest_jointly(text: str, positions: list[int]) -> list[tuple[str | None, f
     again and again, so a word that fits several gaps is likelier at each of them: a few rounds of
     EM over the gaps' candidate distributions give a per-text prior over the fill words, and each
     gap takes the best candidate under it.  One gap alone gets exactly :func:`suggest`'s answer."""
+    ranked = [candidates(text, pos) for pos in positions]
+    if len(ranked) == 1:
+        return [_best(ranked[0])]
     dists = []
-    for pos in positions:
-        cands = candidates(text, pos)
+    for cands in ranked:
         if not cands:
             dists.append({})
             continue
@@ -361,12 +366,9 @@ def suggest_jointly(text: str, positions: list[int]) -> list[tuple[str | None, f
             total = sum(acc.values())
             prior = {w: v / total for w, v in acc.items()}
     out = []
-    for pos, d in zip(positions, dists):
+    for d in dists:
         if not d:
             out.append((None, 0.3))
-            continue
-        if len(dists) == 1:
-            out.append(suggest(text, pos))
             continue
         post = {w: p * prior[w] for w, p in d.items()}
         z = sum(post.values())
@@ -415,9 +417,10 @@ def truncations(text: str) -> list[dict]:
 def _filtered_everywhere(text: str, found: list[dict], cfg: dict) -> list[dict]:
     """Keep the truncations a site's word filter explains: a filter removes the missing part wherever
     it occurs, so the cut-off character stands alone at several places, after different characters
-    and before different ones (催收问也, 解决问的, 客户的问，).  A character cut off once, or always in
-    the same company (a name: 李简的 … 李简的; a time: 8时许， … 4时许，), is ordinary text.  (The completed word may still appear elsewhere:
-    the seed's title and teaser kept 问题 where its body lost every 题.)"""
+    and before different ones (催收问也, 解决问的, 客户的问，).  A character cut off once, or always
+    in the same company (a name: 李简的 … 李简的; a time: 8时许， … 4时许，), is ordinary text.
+    (The completed word may still appear elsewhere: the seed's title and teaser kept 问题 where its
+    body lost every 题.)"""
     by_char: dict[str, list[dict]] = {}
     for g in found:
         by_char.setdefault(text[g["pos"] - 1], []).append(g)

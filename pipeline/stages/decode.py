@@ -123,44 +123,45 @@ def _best_reading(raw: bytes, as_utf8: str) -> tuple[str, str]:
 
 def mixed_utf8(data: bytes) -> tuple[str, list[dict]]:
     """UTF-8 with parts in another encoding (a GBK footer or ad pasted into a UTF-8 page).  Line by
-    line: a line that is not UTF-8 is read whole as GB18030 or Big5-HKSCS when that reads better;
-    inside a line (one-line pages), each run of invalid bytes with the non-ASCII characters around
-    it is.  Else the invalid bytes become U+FFFD.  Returns the text and one record per part read
-    ``{kind: mixed_encoding, before: the bytes (hex, shortened), after, raw_start, raw_end, detail}``
-    with positions in the returned text."""
-    parts: list[str] = []
+    line: each run of invalid bytes, with the characters its bytes formed by chance, is read as
+    GB18030 or Big5-HKSCS when that reads better (:func:`_best_reading`); where a run still fails,
+    the whole line read so is taken if it reads better than the line so far.  What is left invalid
+    becomes U+FFFD.  Returns the text and one record per part read ``{kind: mixed_encoding,
+    before: the bytes (hex, shortened), after, raw_start, raw_end, detail}``, positions in the
+    returned text."""
+    lines: list[str] = []
     records: list[dict] = []
     size = 0
-
-    def add(text: str, raw: bytes | None = None, enc: str = "") -> None:
-        nonlocal size
-        if raw is not None:
-            hexed = raw[:24].hex(" ") + (" …" if len(raw) > 24 else "")
-            records.append({"kind": "mixed_encoding", "before": hexed, "after": text,
-                            "raw_start": size, "raw_end": size + len(text), "detail": enc})
-        parts.append(text)
-        size += len(text)
-
     for k, line in enumerate(data.split(b"\n")):
-        if k:
-            add("\n")
         s = line.decode("utf-8", errors="surrogateescape")
         if not _ESCAPED.search(s):
-            add(s)
+            lines.append(s)
+            size += len(s) + 1
             continue
-        enc, whole = _best_reading(line, s)
-        if enc != "replaced":
-            add(whole, line, enc)
-            continue
-        at = 0
+        parts, recs, at = [], [], 0
         for m in _INVALID_RUN.finditer(s):
-            add(s[at:m.start()])
+            parts.append(s[at:m.start()])
             run = m.group().encode("utf-8", errors="surrogateescape")
             enc, text = _best_reading(run, m.group())
-            add(text, run, enc)
+            start = size + sum(map(len, parts))
+            recs.append(_mixed_record(run, text, start, enc))
+            parts.append(text)
             at = m.end()
-        add(s[at:])
-    return "".join(parts), records
+        parts.append(s[at:])
+        text = "".join(parts)
+        if any(r["detail"] == "replaced" for r in recs):
+            enc, whole = _best_reading(line, s)
+            if enc != "replaced" and plausibility(whole) / max(1, len(whole)) > plausibility(text) / max(1, len(text)):
+                text, recs = whole, [_mixed_record(line, whole, size, enc)]
+        lines.append(text)
+        records += recs
+        size += len(text) + 1
+    return "\n".join(lines), records
+
+
+def _mixed_record(raw: bytes, text: str, start: int, enc: str) -> dict:
+    return {"kind": "mixed_encoding", "before": raw[:24].hex(" ") + (" …" if len(raw) > 24 else ""),
+            "after": text, "raw_start": start, "raw_end": start + len(text), "detail": enc}
 
 
 def decode_bytes(data: bytes, declared: str | None = None, forced: str | None = None) -> tuple[str, str, str]:

@@ -93,8 +93,7 @@ def find_gaps(tracked: TrackedText, spaced: list[dict]) -> list[dict]:
         found.append((g["pos"], {"raw_start": rs, "raw_end": rs, "reason": g["reason"],
                                  "suggestion": g["suggestion"], "confidence": g["confidence"]}))
     # the gaps without a suggestion of their own are filled together (one filter, one word)
-    open_ = [(pos, g) for pos, g in found if not g.get("suggestion")]
-    joint = _suggest_all(text, [pos for pos, _ in open_])
+    joint = _suggest_all(text, [pos for pos, g in found if not g.get("suggestion")])
     out = []
     for pos, g in found:
         if g.get("suggestion"):
