@@ -186,23 +186,23 @@ def numbering_space(line: str, start: int, end: int) -> bool:
     return bool(_DATE.search(head) and _DATE_NEXT.match(line, end))
 
 
-def list_separators(line: str, spaces: list[re.Match]) -> tuple[set[int], set[int]]:
-    """Spaces that separate headlines, names or items (一季报 净利润7.031亿元 拍拍贷…; 实习记者 樊亮
-    张明超): those with no clause mark in the piece before them nor in the piece after them (but
-    at their ends), when the line has at least two.  A deleted word inside a sentence has clause
-    marks around it.  Returns (separators, the spaces next to a piece that touches a separator)."""
+def list_item_spaces(line: str, spaces: list[re.Match]) -> set[int]:
+    """Starts of the spaces that belong to a list of headlines, names or items (一季报 净利润7.031亿元
+    拍拍贷…; 实习记者 樊亮 张明超).  A separator is a space with no clause mark in the piece before
+    it nor in the piece after it (but at their ends); a line with two or more is a list.  The spaces
+    next to its items count too: removing one would merge two pieces and change what a second run
+    sees.  A deleted word inside a sentence has clause marks around it."""
     if len(spaces) < 2:
-        return set(), set()
+        return set()
     bounds = [0] + [x for m in spaces for x in (m.start(), m.end())] + [len(line)]
     pieces = [line[bounds[k]:bounds[k + 1]] for k in range(0, len(bounds), 2)]
     plain = [not _SENTENCE_PUNCT.search(p.rstrip("。！？；，")) for p in pieces]  # a list may end with 。
     seps = [k for k in range(len(spaces)) if plain[k] and plain[k + 1]]
     if len(seps) < 2:
-        return set(), set()
+        return set()
     # space k lies between pieces k and k + 1; piece j touches spaces j - 1 and j
-    touched = {j for k in seps for j in (k, k + 1)}
-    near = {spaces[k].start() for k in range(len(spaces)) if k in touched or k + 1 in touched}
-    return {spaces[k].start() for k in seps}, near
+    items = {j for k in seps for j in (k, k + 1)}
+    return {spaces[k].start() for k in range(len(spaces)) if k in items or k + 1 in items}
 
 
 def _gap_space(line: str, m: re.Match) -> bool:
@@ -223,17 +223,15 @@ def stray_space_edits(text: str) -> list[Edit]:
     sentence-like line is where the source site removed a word: the space goes, a gap is
     reported.  Lines without sentence punctuation (bylines, tag lists, menus) keep their spaces,
     and so do a space after a numbering marker (第一条 / 一、 / （一） / 1.1) or inside a date
-    (2024年 3月) and the spaces between items of a list (:func:`list_separators`): separators, not
-    deleted words.  A space next to a list item is kept too: removing it would merge two pieces and
-    change what the next run sees (repairing twice must change nothing)."""
+    (2024年 3月) and the spaces of a list (:func:`list_item_spaces`): separators, not deleted words."""
     edits: list[Edit] = []
     pos = 0
     for line in text.split("\n"):
         if " " in line and _SENTENCE_PUNCT.search(line):
             spaces = list(_STRAY.finditer(line))
-            _seps, near = list_separators(line, spaces)
+            listed = list_item_spaces(line, spaces)
             edits.extend(Edit(pos + m.start(), pos + m.end(), "", "stray_space")
-                         for m in spaces if m.start() not in near and _gap_space(line, m))
+                         for m in spaces if m.start() not in listed and _gap_space(line, m))
         pos += len(line) + 1
     return edits
 

@@ -101,7 +101,6 @@ _CHANCE = "\udc81-\udcfe\u0080-\u07ff\U00010000-\U0010ffff"
 _INVALID_RUN = re.compile(f"(?:[^\\x00-\\x7f]|(?<=[{_CHANCE}])[\\x40-\\x7e])*[\\udc80-\\udcff]"
                           f"(?:[^\\x00-\\x7f]|(?<=[{_CHANCE}])[\\x40-\\x7e])*")
 _ESCAPED = re.compile("[\udc80-\udcff]")
-MIXED_REASON = "UTF-8 with runs of another encoding"
 
 
 def _best_reading(raw: bytes, as_utf8: str) -> tuple[str, str]:
@@ -167,6 +166,19 @@ def _mixed_record(raw: bytes, text: str, start: int, enc: str) -> dict:
 def decode_bytes(data: bytes, declared: str | None = None, forced: str | None = None) -> tuple[str, str, str]:
     """Return (text, encoding, reason).  ``declared`` is the HTTP charset; the page's own
     ``<meta>`` (or XML) declaration is read here."""
+    return decode_explained(data, declared, forced)[:3]
+
+
+def decode_explained(data: bytes, declared: str | None = None,
+                     forced: str | None = None) -> tuple[str, str, str, list[dict]]:
+    """:func:`decode_bytes` plus the repair records of the decoding: the runs of another encoding
+    read inside a UTF-8 page (:func:`mixed_utf8`), when that reading is the one chosen."""
+    mixed: list = []  # [text, records] of the mixed UTF-8 reading, when one was made
+    text, enc, reason = _decode(data, declared, forced, mixed)
+    return text, enc, reason, (mixed[1] if mixed and text is mixed[0] else [])
+
+
+def _decode(data: bytes, declared: str | None, forced: str | None, mixed: list) -> tuple[str, str, str]:
     if forced:
         enc = normalise_name(forced)
         return data.decode(enc, errors="replace"), enc, "forced by config"
@@ -207,6 +219,7 @@ def decode_bytes(data: bytes, declared: str | None = None, forced: str | None = 
     # (measured on the encoding bench's pages): below MIXED_MIN_UTF8 it is not worth the work
     if len(_CJK.findall(u8)) >= MIXED_MIN_UTF8 * bad:
         u8, runs = mixed_utf8(data)
+        mixed[:] = [u8, runs]
         bad = u8.count("\ufffd")
         read = sum(r["detail"] != "replaced" for r in runs)
     if bad <= UTF8_MAX_BAD * max(1, len(_NON_ASCII.findall(u8[:200000]))):
@@ -227,7 +240,7 @@ def decode_bytes(data: bytes, declared: str | None = None, forced: str | None = 
         s, n = scores[best]
         if s >= 0 or n == 0:
             reason = "plausibility score" if best != "utf-8" else (
-                f"{MIXED_REASON} ({read} runs{f', {bad} bytes replaced' if bad else ''})"
+                f"UTF-8 with runs of another encoding ({read} runs{f', {bad} bytes replaced' if bad else ''})"
                 if read else f"UTF-8 with {bad} invalid bytes replaced")
             return candidates[best], best, reason + rejected
     from charset_normalizer import from_bytes
@@ -243,16 +256,16 @@ def decode_bytes(data: bytes, declared: str | None = None, forced: str | None = 
 def decode(doc: Document, config) -> Document:
     """Bytes to text; HTML to block lines with their DOM hints and head metadata."""
     if doc.data is None:  # given as str
-        raw, enc, reason = doc.raw, "str", "given as text"
+        raw, enc, reason, records = doc.raw, "str", "given as text", []
         fmt = sniff_format(raw[:65536].encode("utf-8", "ignore"))
     else:
         data = doc.data
         if len(data) > config.max_bytes:
             raise DecodeError(f"input is {len(data)} bytes, over max_bytes={config.max_bytes}")
         fmt = sniff_format(data)
-        raw, enc, reason = decode_bytes(data, doc.source.get("http_charset"), config.encoding)
-    # runs of another encoding inside UTF-8 are repairs like any other (rare: decoded again here)
-    repairs = doc.repairs + (mixed_utf8(doc.data)[1] if reason.startswith(MIXED_REASON) else [])
+        # runs of another encoding inside UTF-8 are repairs like any other
+        raw, enc, reason, records = decode_explained(data, doc.source.get("http_charset"), config.encoding)
+    repairs = doc.repairs + records
     source = dict(doc.source, encoding=enc, encoding_reason=reason, format=fmt)
     if fmt == "html":
         from ..html import html_to_lines
